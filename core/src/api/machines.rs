@@ -1,0 +1,68 @@
+//! Machine information (document section 4): planograms of one machine or of all.
+
+use crate::error::Result;
+use crate::models::{MachinePage, MachinePlanogram};
+use crate::operations as ops;
+use crate::pagination::{ItemStream, PageStream};
+use crate::response;
+use crate::transport::ApiRequest;
+use crate::{validate, Client};
+
+/// Machine operations. Get one with [`Client::machines`].
+#[derive(Debug, Clone)]
+pub struct Machines {
+    pub(crate) client: Client,
+}
+
+impl Machines {
+    /// One machine with its planogram, by WTN serial number (M1 with `serialNo`). `None` when
+    /// the server answers with no item.
+    pub async fn planogram(&self, serial_no: &str) -> Result<Option<MachinePlanogram>> {
+        validate::non_empty("serial_no", serial_no)?;
+        let req = ApiRequest::new(
+            &ops::MACHINES_PLANOGRAM,
+            "api/Machine/GetMachinePlanogramDetails",
+        )
+        .query("serialNo", serial_no);
+        let raw = self.client.transport.send(&req).await?;
+        let page: Option<MachinePage> = response::envelope(&ops::MACHINES_PLANOGRAM, &raw)?;
+        Ok(page.and_then(|p| p.items.into_iter().next()))
+    }
+
+    /// One page of machines with planograms (M1 with `page`, `pageSize`).
+    pub async fn list(&self, page: u32, page_size: u32) -> Result<MachinePage> {
+        validate::page(page)?;
+        validate::page_size(page_size)?;
+        let req = ApiRequest::new(
+            &ops::MACHINES_LIST,
+            "api/Machine/GetMachinePlanogramDetails",
+        )
+        .query("page", page)
+        .query("pageSize", page_size);
+        let raw = self.client.transport.send(&req).await?;
+        response::envelope_required(&ops::MACHINES_LIST, &raw)
+    }
+
+    /// Every machine, page by page (default page size 100).
+    pub fn iter_pages(
+        &self,
+        page_size: Option<u32>,
+        concurrency: Option<usize>,
+    ) -> Result<PageStream<MachinePage>> {
+        let (size, conc) = super::pager_options(&self.client, page_size, concurrency)?;
+        Ok(super::page_stream(
+            &self.client,
+            conc,
+            move |c, n| async move { c.machines().list(n, size).await },
+        ))
+    }
+
+    /// Every machine, item by item; see [`Machines::iter_pages`].
+    pub fn iter(
+        &self,
+        page_size: Option<u32>,
+        concurrency: Option<usize>,
+    ) -> Result<ItemStream<MachinePlanogram>> {
+        Ok(self.iter_pages(page_size, concurrency)?.items())
+    }
+}

@@ -1,0 +1,341 @@
+//! Types shared by several API groups: paging metadata, languages, timestamps and the
+//! string-valued enums that must keep values this SDK does not know yet.
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+use super::de;
+
+/// The `metaData` block of a paged answer (named `meta` here).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PageMeta {
+    /// Index (1-based, over all items) of this page's first item.
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub first_item_on_page: Option<i64>,
+    /// Whether a later page exists.
+    #[serde(default, deserialize_with = "de::opt_bool")]
+    pub has_next_page: Option<bool>,
+    /// Whether an earlier page exists.
+    #[serde(default, deserialize_with = "de::opt_bool")]
+    pub has_previous_page: Option<bool>,
+    /// Whether this is page 1.
+    #[serde(default, deserialize_with = "de::opt_bool")]
+    pub is_first_page: Option<bool>,
+    /// Whether this is the last page.
+    #[serde(default, deserialize_with = "de::opt_bool")]
+    pub is_last_page: Option<bool>,
+    /// Index of this page's last item.
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub last_item_on_page: Option<i64>,
+    /// Number of pages at this page size.
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub page_count: Option<i64>,
+    /// This page's number (1-based).
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub page_number: Option<i64>,
+    /// The page size in force.
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub page_size: Option<i64>,
+    /// Number of items over all pages.
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub total_item_count: Option<i64>,
+    /// Number of items on this page.
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub this_page_item_count: Option<i64>,
+    /// Same as `first_item_on_page` in every example seen.
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub item_start: Option<i64>,
+    /// Index of this page's last item.
+    #[serde(default, deserialize_with = "de::opt_i64")]
+    pub item_end: Option<i64>,
+}
+
+/// A timestamp exactly as the server sent it, with tolerant parsing on demand.
+///
+/// The server writes `2024-04-24T16:06:57.6305139` (seven fractional digits, no offset) while
+/// requests use `…Z` (API-NOTES quirk 7). The raw text is always kept, so one odd value never
+/// fails a page; [`Timestamp::naive`] and [`Timestamp::offset`] interpret it.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Timestamp(String);
+
+impl Timestamp {
+    /// Wraps raw text (any text is accepted; parsing happens on demand).
+    pub fn new(raw: impl Into<String>) -> Self {
+        Self(raw.into())
+    }
+
+    /// The text as received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The wall-clock time written, ignoring any offset; `None` if the text is not a timestamp.
+    pub fn naive(&self) -> Option<NaiveDateTime> {
+        self.with_offset()
+            .map(|dt| dt.naive_local())
+            .or_else(|| NaiveDateTime::parse_from_str(self.0.trim(), "%Y-%m-%dT%H:%M:%S%.f").ok())
+            .or_else(|| NaiveDateTime::parse_from_str(self.0.trim(), "%Y-%m-%d %H:%M:%S%.f").ok())
+    }
+
+    /// The offset written (`Z` is zero); `None` when the text has none (the server's usual form).
+    pub fn offset(&self) -> Option<FixedOffset> {
+        self.with_offset().map(|dt| *dt.offset())
+    }
+
+    fn with_offset(&self) -> Option<DateTime<FixedOffset>> {
+        DateTime::parse_from_rfc3339(self.0.trim()).ok()
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for Timestamp {
+    fn from(s: String) -> Self {
+        Self(s)
+    }
+}
+
+impl From<Timestamp> for String {
+    fn from(t: Timestamp) -> Self {
+        t.0
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Self(String::deserialize(d)?))
+    }
+}
+
+/// An optional timestamp that tolerates non-string values (they become `None`).
+pub(crate) fn opt_timestamp<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    Ok(de::opt_string(d)?.filter(|s| !s.is_empty()).map(Timestamp))
+}
+
+/// Declares a string-valued enum that keeps values it does not know in `Other`.
+macro_rules! open_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+            /// A value this version of the SDK does not know, kept as sent.
+            Other {
+                /// The value as the server or caller wrote it.
+                value: String,
+            },
+        }
+
+        impl $name {
+            /// Every value this SDK knows, in the spelling the server uses.
+            pub const KNOWN: &'static [&'static str] = &[$($text),+];
+
+            /// The spelling the server uses.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $text,)+
+                    Self::Other { value } => value,
+                }
+            }
+
+            /// Parses the server's spelling (case-insensitively); unknown text becomes `Other`.
+            pub fn parse(text: &str) -> Self {
+                $(if text.eq_ignore_ascii_case($text) { return Self::$variant; })+
+                Self::Other { value: text.to_owned() }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Ok(Self::parse(&<String as ::serde::Deserialize>::deserialize(d)?))
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::parse(s))
+            }
+        }
+    };
+}
+pub(crate) use open_enum;
+
+/// An employee's language (document section 1.5): `0` English, `1` Spanish, `2` French.
+///
+/// The server sends the integer in lookups and the name in the employee list (quirk 5); both
+/// decode here, and unknown values are kept. Requests carry the integer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Language {
+    /// `0`, "English".
+    English,
+    /// `1`, "Spanish".
+    Spanish,
+    /// `2`, "French".
+    French,
+    /// A code or name this SDK does not know, kept as sent.
+    Other {
+        /// The value as sent (a number is kept as its digits).
+        value: String,
+    },
+}
+
+impl Language {
+    /// The integer code the API expects in requests; `None` for an unknown non-numeric name.
+    pub fn code(&self) -> Option<i64> {
+        match self {
+            Self::English => Some(0),
+            Self::Spanish => Some(1),
+            Self::French => Some(2),
+            Self::Other { value } => value.trim().parse().ok(),
+        }
+    }
+
+    /// The English name, or the raw value for an unknown one.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::English => "English",
+            Self::Spanish => "Spanish",
+            Self::French => "French",
+            Self::Other { value } => value,
+        }
+    }
+
+    /// From the integer code.
+    pub fn from_code(code: i64) -> Self {
+        match code {
+            0 => Self::English,
+            1 => Self::Spanish,
+            2 => Self::French,
+            other => Self::Other {
+                value: other.to_string(),
+            },
+        }
+    }
+
+    /// From a name (case-insensitive) or the digits of a code.
+    pub fn parse(text: &str) -> Self {
+        let t = text.trim();
+        if let Ok(code) = t.parse::<i64>() {
+            return Self::from_code(code);
+        }
+        for known in [Self::English, Self::Spanish, Self::French] {
+            if t.eq_ignore_ascii_case(known.name()) {
+                return known;
+            }
+        }
+        Self::Other {
+            value: text.to_owned(),
+        }
+    }
+
+    /// Serializes as the integer code, the form requests carry.
+    pub(crate) fn serialize_code<S: Serializer>(
+        value: &Option<Language>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value.as_ref().map(|l| (l, l.code())) {
+            Some((_, Some(code))) => s.serialize_i64(code),
+            Some((l, None)) => s.serialize_str(l.name()),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Serializes as the name (`"English"`): the readable form for output.
+impl Serialize for Language {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match de::opt_string(d)? {
+            Some(s) => Ok(Self::parse(&s)),
+            None => Err(serde::de::Error::custom(
+                "language must be a number or a name",
+            )),
+        }
+    }
+}
+
+/// An optional language that tolerates `null` and odd types.
+pub(crate) fn opt_language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Language>, D::Error> {
+    Ok(de::opt_string(d)?.map(|s| Language::parse(&s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_decodes_number_or_name_and_keeps_unknowns() {
+        let v: Vec<Language> = serde_json::from_str(r#"[0,"Spanish",2,"Klingon",7]"#).unwrap();
+        assert_eq!(
+            v,
+            vec![
+                Language::English,
+                Language::Spanish,
+                Language::French,
+                Language::Other {
+                    value: "Klingon".into()
+                },
+                Language::Other { value: "7".into() },
+            ]
+        );
+        assert_eq!(v[4].code(), Some(7));
+    }
+
+    #[test]
+    fn timestamp_tolerates_seven_digits_and_missing_offset() {
+        let t = Timestamp::new("2024-04-24T16:06:57.6305139");
+        let n = t.naive().unwrap();
+        assert_eq!(n.to_string(), "2024-04-24 16:06:57.630513900");
+        assert_eq!(t.offset(), None);
+        let z = Timestamp::new("2024-03-26T21:25:06.138Z");
+        assert_eq!(z.offset().unwrap().local_minus_utc(), 0);
+        assert!(Timestamp::new("12/13/2023 06:00 PM").naive().is_none());
+    }
+}
