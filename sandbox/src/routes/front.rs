@@ -1,0 +1,126 @@
+//! The middleware in front of every route: path normalisation, the journal, fault injection
+//! and bearer token checks, in that order.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::uri::PathAndQuery;
+use axum::http::{header, StatusCode, Uri};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::names::{classify, normalize_path};
+use crate::faults::{damage, FaultSpec};
+use crate::journal::{body_value, RequestRecord};
+use crate::server::ConnAbort;
+use crate::state::App;
+
+/// Largest request body accepted.
+const MAX_BODY: usize = 16 << 20;
+
+fn describe(f: &FaultSpec) -> String {
+    let mut parts = Vec::new();
+    if f.latency_ms > 0 || f.jitter_ms > 0 {
+        parts.push(format!("latency {}+{}ms", f.latency_ms, f.jitter_ms));
+    }
+    if let Some(s) = f.status {
+        parts.push(format!("status {s}"));
+    }
+    if f.drop_connection {
+        parts.push("drop_connection".into());
+    }
+    if let Some(b) = f.body {
+        parts.push(format!("body {b:?}").to_lowercase());
+    }
+    parts.join(", ")
+}
+
+fn rewrite_uri(uri: &Uri, path: &str) -> Option<Uri> {
+    let pq = match uri.query() {
+        Some(q) => format!("{path}?{q}"),
+        None => path.to_string(),
+    };
+    let mut parts = uri.clone().into_parts();
+    parts.path_and_query = Some(pq.parse::<PathAndQuery>().ok()?);
+    Uri::from_parts(parts).ok()
+}
+
+/// Runs before routing (see [`router`](super::router)).
+pub(crate) async fn front(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let path = normalize_path(parts.uri.path());
+    if let Some(uri) = rewrite_uri(&parts.uri, &path) {
+        parts.uri = uri;
+    }
+    if path == "/_sandbox" || path.starts_with("/_sandbox/") {
+        return next.run(Request::from_parts(parts, body)).await;
+    }
+    let query = parts.uri.query().map(str::to_string);
+    let route = classify(&parts.method, &path, query.as_deref());
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let seq = app.journal.record(RequestRecord {
+        seq: 0,
+        method: parts.method.to_string(),
+        path,
+        query,
+        route: route.map(str::to_string),
+        body: body_value(&bytes),
+        status: None,
+        fault: None,
+    });
+
+    let fault = route.and_then(|r| app.faults.pick(r));
+    let fault_desc = fault.as_ref().map(describe);
+    if let Some(f) = &fault {
+        let delay = f.delay();
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        if let Some(status) = f.status {
+            app.journal.finish(seq, Some(status), fault_desc);
+            return f.status_response(status);
+        }
+    }
+
+    let abort = parts.extensions.get::<ConnAbort>().cloned();
+    let needs_token = route.is_some_and(|r| r != "token");
+    let response = match needs_token.then(|| app.tokens.check(&parts.headers)) {
+        Some(Err(failure)) => failure.response(),
+        _ => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+    };
+
+    let Some(f) = fault else {
+        app.journal
+            .finish(seq, Some(response.status().as_u16()), None);
+        return response;
+    };
+    if f.drop_connection {
+        app.journal.finish(seq, None, fault_desc);
+        if let Some(abort) = abort {
+            abort.abort();
+            // The connection task drops this future together with the connection.
+            std::future::pending::<()>().await;
+        }
+        return StatusCode::BAD_GATEWAY.into_response();
+    }
+    let response = match f.body {
+        Some(kind) => {
+            let (mut head, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_default();
+            head.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(head, Body::from(damage(kind, &bytes)))
+        }
+        None => response,
+    };
+    app.journal
+        .finish(seq, Some(response.status().as_u16()), fault_desc);
+    response
+}
