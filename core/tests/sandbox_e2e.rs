@@ -1,0 +1,262 @@
+//! End to end: the real client against the real sandbox server on loopback, through every
+//! operation group and the failure modes that matter most (lost booking answers, expired tokens,
+//! transient 503s, paging a large report with concurrency).
+
+use futures::StreamExt;
+use iqtech::{
+    Assignee, AssigneeType, Client, EmployeeInput, EmployeeQuery, Error, Reservation,
+    ReservationType, ReservedLockerReportQuery, RetryPolicy, SendCode, SetPinInput,
+    TransactionQuery,
+};
+use iqtech_sandbox::{FaultSpec, Sandbox, SandboxConfig};
+use std::time::Duration;
+
+async fn start(config: SandboxConfig) -> (Sandbox, Client) {
+    let sandbox = Sandbox::start(config).await.expect("sandbox starts");
+    let client = Client::builder()
+        .client_id(sandbox.client_id())
+        .client_secret(sandbox.client_secret())
+        .auth_url(sandbox.auth_url())
+        .api_url(sandbox.api_url())
+        .request_timeout(Duration::from_secs(5))
+        .retry_policy(RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(20),
+            max_retry_after: Duration::from_secs(2),
+        })
+        .build()
+        .expect("client builds");
+    (sandbox, client)
+}
+
+fn assignee(name: &str) -> Assignee {
+    Assignee {
+        assignee_type: AssigneeType::Custom,
+        contact_number: Some("5550100".into()),
+        country_dial_code: Some("+1".into()),
+        country_code: None,
+        email: Some(format!("{name}@example.com")),
+        user_id: None,
+        name: Some(name.into()),
+        role: None,
+        send_bar_code: Some(false),
+        description: None,
+    }
+}
+
+fn reservation(serial: &str, selection: i64) -> Reservation {
+    Reservation {
+        createdby_user: "e2e".into(),
+        selection: selection.to_string(),
+        reservation_type: ReservationType::Pickup,
+        send_code: SendCode::None,
+        location_name: "Test".into(),
+        serial_number: serial.into(),
+        product_name: None,
+        external_reserve_locker_detail_list: vec![assignee("drop"), assignee("pick")],
+    }
+}
+
+#[tokio::test]
+async fn employee_lifecycle() {
+    let (sandbox, client) = start(SandboxConfig::default().employees(30)).await;
+    let employees = client.employees();
+
+    let all: Vec<_> = employees.iter(Some(7), Some(3)).unwrap().collect().await;
+    assert_eq!(all.len(), 30);
+    assert!(all.iter().all(|r| r.is_ok()));
+
+    let input = EmployeeInput {
+        department: "Maintenance".into(),
+        first_name: "Hawkeye".into(),
+        last_name: "Pierce".into(),
+        employee_number: "E2E-1".into(),
+        ..Default::default()
+    };
+    employees.create(input.clone()).await.unwrap();
+    let dup = employees.create(input.clone()).await.unwrap_err();
+    assert_eq!(dup.api().unwrap().message, "Employee number already exists!");
+
+    let found = employees
+        .lookup(EmployeeQuery { employee_number: Some("E2E-1".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].last_name.as_deref(), Some("Pierce"));
+
+    employees
+        .update("E2E-1", EmployeeInput { employee_number: "E2E-2".into(), ..input })
+        .await
+        .unwrap();
+    employees.set_status("E2E-2", false).await.unwrap();
+    let found = employees
+        .lookup(EmployeeQuery { employee_number: Some("E2E-2".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(found[0].active, Some(false));
+
+    let pin = |old: Option<&str>, new: &str| SetPinInput {
+        employee_number: "E2E-2".into(),
+        pin: new.into(),
+        old_pin: old.map(str::to_owned),
+        ..Default::default()
+    };
+    employees.set_pin(pin(None, "1234")).await.unwrap();
+    let wrong = employees.set_pin(pin(Some("9999"), "4321")).await.unwrap_err();
+    assert_eq!(wrong.api().unwrap().message, "Invalid Old Pin");
+
+    let none = employees
+        .lookup(EmployeeQuery { last_name: Some("Nobody-Here".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+    drop(sandbox);
+}
+
+#[tokio::test]
+async fn will_call_lifecycle_in_both_generations() {
+    let (sandbox, client) = start(SandboxConfig::default()).await;
+    let serial = sandbox.locker_machine_serials()[0].clone();
+    for legacy in [false, true] {
+        let free_before = if legacy {
+            client.will_call_v1().reservable_selections(&serial).await.unwrap()
+        } else {
+            client.will_call().reservable_selections(&serial).await.unwrap()
+        };
+        let selection = free_before[0];
+        let booked = if legacy {
+            client.will_call_v1().add_reservation(reservation(&serial, selection)).await.unwrap()
+        } else {
+            client.will_call().add_reservation(reservation(&serial, selection)).await.unwrap()
+        };
+        let id = booked.reserve_locker_id.clone().unwrap();
+        assert_eq!(booked.access_codes.len(), 2);
+        assert!(booked.access_codes.iter().all(|c| c.code.as_ref().unwrap().chars().all(|d| d.is_ascii_digit())));
+
+        let free_after = client.will_call().reservable_selections(&serial).await.unwrap();
+        assert!(!free_after.contains(&selection));
+
+        let statuses = client.will_call().reservation_status(&serial).await.unwrap();
+        assert!(statuses.iter().any(|s| s.reserve_locker_id.as_deref() == Some(id.as_str())));
+        let legacy_statuses = client.will_call_v1().reservation_status(&serial).await.unwrap();
+        assert!(legacy_statuses.iter().all(|s| s.reserve_locker_id.is_none()));
+
+        let fresh = client.will_call().send_new_code(&id).await.unwrap();
+        assert_ne!(fresh.access_codes[0].code, booked.access_codes[0].code);
+
+        let today = chrono::Utc::now().date_naive();
+        let query = ReservedLockerReportQuery {
+            serial_number: serial.clone(),
+            from_date: today - chrono::Days::new(1),
+            to_date: today + chrono::Days::new(1),
+            page_number: None,
+            page_size: Some(2),
+        };
+        let details: Vec<_> = client
+            .will_call()
+            .iter_reserved_locker_report(query.clone(), None)
+            .unwrap()
+            .collect()
+            .await;
+        assert!(!details.is_empty() && details.iter().all(|d| d.is_ok()));
+        let legacy_page = client.will_call_v1().reserved_locker_report(query).await.unwrap();
+        assert!(legacy_page.total_pages.unwrap_or(0) >= 1);
+
+        let recalled = if legacy {
+            client.will_call_v1().recall_reservation(&id, assignee("drop")).await.unwrap()
+        } else {
+            client.will_call().recall_reservation(&id, assignee("drop")).await.unwrap()
+        };
+        assert_eq!(recalled.message.as_deref(), Some("Reservation Recalled Successfully"));
+        let again = client.will_call().recall_reservation(&id, assignee("drop")).await.unwrap_err();
+        assert_eq!(again.api().unwrap().message, "Invalid Operation!");
+        assert!(client.will_call().reservable_selections(&serial).await.unwrap().contains(&selection));
+    }
+}
+
+#[tokio::test]
+async fn a_lost_booking_answer_is_outcome_unknown_and_sent_once() {
+    let (sandbox, client) = start(SandboxConfig::default()).await;
+    let serial = sandbox.locker_machine_serials()[0].clone();
+    let selection = client.will_call().reservable_selections(&serial).await.unwrap()[0];
+    sandbox
+        .inject(FaultSpec::new("will_call.add_reservation").drop_connection().times(1))
+        .unwrap();
+    let err = client.will_call().add_reservation(reservation(&serial, selection)).await.unwrap_err();
+    assert!(matches!(err, Error::OutcomeUnknown { .. }), "{err}");
+    assert!(err.to_string().contains("reservation_status"), "{err}");
+    assert_eq!(sandbox.journal().count("will_call.add_reservation"), 1);
+    // It did take effect: the status list shows it.
+    let statuses = client.will_call().reservation_status(&serial).await.unwrap();
+    assert!(statuses.iter().any(|s| s.selection.as_deref() == Some(selection.to_string().as_str())));
+}
+
+#[tokio::test]
+async fn transient_failures_and_expired_tokens_are_absorbed_for_reads() {
+    let (sandbox, client) = start(SandboxConfig::default()).await;
+    sandbox.inject(FaultSpec::new("machines.list").status(503).times(2)).unwrap();
+    let page = client.machines().list(1, 5).await.unwrap();
+    assert_eq!(page.items.len(), 5);
+    assert_eq!(sandbox.journal().count("machines.list"), 3);
+
+    sandbox.expire_tokens();
+    client.machines().list(1, 5).await.unwrap();
+    assert_eq!(sandbox.journal().token_requests, 2, "one token at start, one after expiry");
+
+    sandbox.inject(FaultSpec::new("employees.create").status(503).times(1)).unwrap();
+    let err = client
+        .employees()
+        .create(EmployeeInput {
+            department: "D".into(),
+            first_name: "F".into(),
+            last_name: "L".into(),
+            employee_number: "E2E-503".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "server");
+    assert_eq!(sandbox.journal().count("employees.create"), 1, "a create is never repeated");
+}
+
+#[tokio::test]
+async fn transactions_page_to_the_end_in_order_with_concurrency() {
+    let (sandbox, client) = start(SandboxConfig::default().transactions(2_345)).await;
+    let query = TransactionQuery::default();
+    let sequential: Vec<_> = client.transactions().iter(query.clone(), Some(1)).unwrap().collect().await;
+    let parallel: Vec<_> = client.transactions().iter(query, Some(8)).unwrap().collect().await;
+    assert_eq!(sequential.len(), 2_345);
+    let key = |r: &Result<iqtech::Transaction, Error>| {
+        r.as_ref().unwrap().transaction_details[0].transaction_date_and_time.clone()
+    };
+    assert!(sequential.iter().map(key).eq(parallel.iter().map(key)));
+
+    let planogram = client.machines().planogram(&sandbox.machine_serials()[0]).await.unwrap().unwrap();
+    assert!(!planogram.machine_planogram.is_empty());
+    assert!(planogram.machine.last_activity.unwrap().naive().is_some());
+}
+
+#[tokio::test]
+async fn a_failure_mid_walk_names_the_page_after_the_items_before_it() {
+    let (sandbox, client) = start(SandboxConfig::default().transactions(500)).await;
+    // The first two pages succeed, then every attempt fails with a 500 (not retried).
+    let mut stream = client.transactions().iter(TransactionQuery::default(), Some(1)).unwrap();
+    let mut ok = 0;
+    while let Some(item) = stream.next().await {
+        match item {
+            Ok(_) => {
+                ok += 1;
+                if ok == 200 {
+                    sandbox.inject(FaultSpec::new("transactions.list").status(500)).unwrap();
+                }
+            }
+            Err(e) => {
+                assert_eq!(e.page(), Some(3), "{e}");
+                assert_eq!(e.code(), "server");
+                break;
+            }
+        }
+    }
+    assert_eq!(ok, 200);
+}
