@@ -1,0 +1,129 @@
+//! One module per command group; this one holds what they share: the context a command runs
+//! in and the page walker behind every "all pages" command.
+
+pub mod employees;
+pub mod machines;
+pub mod transactions;
+pub mod will_call;
+
+use futures::StreamExt;
+use iqtech::{Client, EmployeePage, MachinePage, PageStream, Paged, TransactionPage};
+
+use crate::args::{Command, Format, Global};
+use crate::exit::CliError;
+use crate::output::{self, Output, Shape, View};
+use crate::progress::Progress;
+
+/// What every command needs: the client and the global options.
+pub struct Ctx<'a> {
+    /// The configured client.
+    pub client: Client,
+    /// The global options.
+    pub global: &'a Global,
+}
+
+impl Ctx<'_> {
+    /// Opens the output in the chosen format (`fallback` when none was asked for).
+    pub fn output(
+        &self,
+        shape: Shape,
+        view: View,
+        fallback: Option<Format>,
+    ) -> Result<Output, CliError> {
+        let format =
+            output::choose_format(self.global.format, fallback, self.global.output.is_some());
+        Output::open(format, shape, view, self.global.output.as_deref())
+    }
+
+    /// A progress bar for a walk over `noun`.
+    pub fn progress(&self, noun: &'static str) -> Progress {
+        Progress::new(noun, !self.global.no_progress)
+    }
+
+    /// Pages in flight for walks.
+    pub fn concurrency(&self) -> usize {
+        usize::from(self.global.concurrency)
+    }
+
+    /// Whether the embedded sandbox is in use.
+    pub fn sandbox(&self) -> bool {
+        self.global.sandbox
+    }
+}
+
+/// Runs the chosen command.
+pub async fn run(ctx: &Ctx<'_>, command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Employees(cmd) => employees::run(ctx, cmd).await,
+        Command::WillCall(args) => will_call::run(ctx, args).await,
+        Command::Machines(cmd) => machines::run(ctx, cmd).await,
+        Command::Transactions(cmd) => transactions::run(ctx, cmd).await,
+    }
+}
+
+/// A page type whose metadata tells the totals (for the progress bar).
+pub trait Totals {
+    /// (page count, total item count), as the page announces them.
+    fn totals(&self) -> (Option<i64>, Option<i64>);
+}
+
+macro_rules! totals {
+    ($($page:ty),+) => {$(
+        impl Totals for $page {
+            fn totals(&self) -> (Option<i64>, Option<i64>) {
+                (self.meta.page_count, self.meta.total_item_count)
+            }
+        }
+    )+};
+}
+totals!(EmployeePage, MachinePage, TransactionPage);
+
+/// Walks every page of `pages`, showing progress, and hands each page's items to `each` as
+/// they arrive (so memory holds only the pages in flight). Returns the number of items.
+pub async fn walk<P, F>(
+    mut pages: PageStream<P>,
+    progress: &mut Progress,
+    mut each: F,
+) -> Result<u64, CliError>
+where
+    P: Paged + Totals,
+    F: FnMut(P::Item) -> Result<(), CliError>,
+{
+    let mut first = true;
+    let mut count = 0u64;
+    let result = async {
+        while let Some(page) = pages.next().await {
+            let page = page?;
+            if first {
+                let (pages, items) = page.totals();
+                progress.set_totals(pages, items);
+                first = false;
+            }
+            let items = page.into_items();
+            progress.page_done(items.len());
+            for item in items {
+                count += 1;
+                each(item)?;
+            }
+        }
+        Ok(count)
+    }
+    .await;
+    progress.finish();
+    result
+}
+
+/// Writes `output` out, or — when `result` failed — flushes what was written and returns the
+/// failure (a JSON array is left unclosed so a partial list cannot pass for a whole one).
+pub fn close<T>(output: Output, result: Result<T, CliError>) -> Result<T, CliError> {
+    match result {
+        Ok(v) => {
+            output.finish()?;
+            Ok(v)
+        }
+        Err(e) => {
+            let _ = output.abort();
+            Err(e)
+        }
+    }
+}

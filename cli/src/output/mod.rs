@@ -1,0 +1,169 @@
+//! Output in the chosen format. Lists stream: each item is written as it arrives (except the
+//! table, which must see every row to align its columns).
+
+mod csv;
+pub mod flatten;
+mod json;
+mod ndjson;
+mod table;
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::args::Format;
+use crate::exit::CliError;
+
+/// One flat row: (column, text) pairs, in column order.
+pub type Row = Vec<(String, String)>;
+
+/// Whether a command prints one result or a list of them (decides the JSON shape).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A single result: a JSON object.
+    One,
+    /// A list: a JSON array (streamed), even when empty.
+    Many,
+}
+
+/// How flat formats show a command's items.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    /// Columns a table shows (empty: all); CSV always has every column.
+    pub table_columns: &'static [&'static str],
+}
+
+impl View {
+    /// Every column everywhere.
+    pub const ALL: View = View { table_columns: &[] };
+}
+
+enum Writer {
+    Table(table::TableWriter),
+    Json(json::JsonWriter),
+    Ndjson(ndjson::NdjsonWriter),
+    Csv(Box<csv::CsvWriter>),
+}
+
+/// The destination of a command's results.
+pub struct Output {
+    writer: Writer,
+    items: u64,
+    rows: u64,
+}
+
+/// The format to use: the one asked for, else `fallback` when given, else a table on a terminal
+/// and JSON elsewhere.
+pub fn choose_format(asked: Option<Format>, fallback: Option<Format>, to_file: bool) -> Format {
+    asked.or(fallback).unwrap_or_else(|| {
+        if !to_file && std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Json
+        }
+    })
+}
+
+impl Output {
+    /// Opens the destination (`path`, else stdout) for `format`.
+    pub fn open(
+        format: Format,
+        shape: Shape,
+        view: View,
+        path: Option<&Path>,
+    ) -> Result<Output, CliError> {
+        let out: Box<dyn Write> = match path {
+            Some(p) => Box::new(
+                File::create(p)
+                    .map_err(|e| CliError::Io(format!("cannot create {}: {e}", p.display())))?,
+            ),
+            None => Box::new(std::io::stdout()),
+        };
+        let out = BufWriter::with_capacity(64 * 1024, out);
+        let writer = match format {
+            Format::Table => Writer::Table(table::TableWriter::new(out, view.table_columns)),
+            Format::Json => Writer::Json(json::JsonWriter::new(out, shape)),
+            Format::Ndjson => Writer::Ndjson(ndjson::NdjsonWriter::new(out)),
+            Format::Csv => Writer::Csv(Box::new(csv::CsvWriter::new(out))),
+        };
+        Ok(Output {
+            writer,
+            items: 0,
+            rows: 0,
+        })
+    }
+
+    /// Writes one item: serialized whole for JSON formats, as the rows `rows` makes of it for
+    /// flat formats (called only for those).
+    pub fn item<T: Serialize>(
+        &mut self,
+        item: &T,
+        rows: impl FnOnce(&T) -> Vec<Row>,
+    ) -> Result<(), CliError> {
+        self.items += 1;
+        match &mut self.writer {
+            Writer::Json(w) => {
+                self.rows += 1;
+                w.item(item)
+            }
+            Writer::Ndjson(w) => {
+                self.rows += 1;
+                w.item(item)
+            }
+            Writer::Csv(w) => {
+                let rows = rows(item);
+                self.rows += rows.len() as u64;
+                w.rows(rows)
+            }
+            Writer::Table(w) => {
+                let rows = rows(item);
+                self.rows += rows.len() as u64;
+                w.rows(rows);
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes one item that is already flat (its JSON form is the row as an object).
+    pub fn flat_item<T: Serialize>(&mut self, item: &T) -> Result<(), CliError> {
+        self.item(item, |i| vec![flatten::flatten(i)])
+    }
+
+    /// Items written so far.
+    pub fn items(&self) -> u64 {
+        self.items
+    }
+
+    /// Rows written so far (flat formats: rows; JSON formats: items).
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Completes the output (closes the JSON array, prints the table) and flushes it.
+    pub fn finish(self) -> Result<(), CliError> {
+        match self.writer {
+            Writer::Table(w) => w.finish(),
+            Writer::Json(w) => w.finish(),
+            Writer::Ndjson(w) => w.finish(),
+            Writer::Csv(w) => w.finish(),
+        }
+    }
+}
+
+impl Output {
+    /// Flushes what was written after a failure, leaving a JSON array open (so a partial list
+    /// cannot pass for a complete one); a table prints the rows it has.
+    pub fn abort(self) -> Result<(), CliError> {
+        match self.writer {
+            Writer::Table(w) => w.finish(),
+            Writer::Json(w) => w.abort(),
+            Writer::Ndjson(w) => w.finish(),
+            Writer::Csv(w) => w.finish(),
+        }
+    }
+}
+
+/// The buffered destination every writer writes to.
+pub(crate) type Sink = BufWriter<Box<dyn Write>>;
