@@ -40,15 +40,33 @@ pub fn handle() -> Handle {
     }
 }
 
+/// Aborts the task when dropped (a finished task ignores the abort).
+struct AbortOnDrop(tokio::task::AbortHandle);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// Runs `fut` on the shared runtime and returns its output; awaitable from any executor.
+///
+/// Cancellation is the same in every binding: dropping the returned future (a cancelled
+/// asyncio task, Kotlin coroutine or Swift task) aborts the spawned task at its next await
+/// point. A request that already reached the server may still take effect, exactly as when an
+/// answer is lost.
 pub async fn spawn<F>(fut: F) -> F::Output
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    match handle().spawn(fut).await {
+    let task = handle().spawn(fut);
+    let _abort = AbortOnDrop(task.abort_handle());
+    match task.await {
         Ok(out) => out,
         Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        // Only `AbortOnDrop` aborts the task, and it runs after this future is gone; a runtime
+        // shutting down is the other cause, and the process is ending then.
         Err(e) => panic!("iqtech runtime task cancelled: {e}"),
     }
 }
@@ -68,6 +86,28 @@ where
 
 #[cfg(test)]
 mod tests {
+    use std::future::Future;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    #[test]
+    fn dropping_the_spawned_future_aborts_the_task() {
+        let finished = Arc::new(AtomicBool::new(false));
+        let flag = finished.clone();
+        let fut = super::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            flag.store(true, Ordering::SeqCst);
+        });
+        // Poll once so the task is spawned, then drop it.
+        let mut fut = Box::pin(fut);
+        let waker = futures::task::noop_waker();
+        let _ = fut.as_mut().poll(&mut std::task::Context::from_waker(&waker));
+        drop(fut);
+        std::thread::sleep(Duration::from_millis(400));
+        assert!(!finished.load(Ordering::SeqCst));
+    }
+
     #[test]
     fn block_on_runs_on_the_shared_runtime() {
         let name = super::block_on(async { std::thread::current().name().map(str::to_owned) });

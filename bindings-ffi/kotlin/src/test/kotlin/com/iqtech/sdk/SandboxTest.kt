@@ -1,0 +1,43 @@
+package com.iqtech.sdk
+
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.AfterEach
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.TestInstance
+import java.time.Duration
+
+/**
+ * One embedded sandbox (the real Rust server, started through the binding) and one client per
+ * test class; fault rules are removed after each test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SandboxTest {
+    lateinit var sandbox: Sandbox
+    lateinit var client: Client
+
+    @BeforeAll
+    fun startSandbox() = runBlocking<Unit> {
+        sandbox = Sandbox.start(
+            SandboxOptions(seed = 7uL, employees = 120u, machines = 8u, transactions = 400uL),
+        )
+        client = Client(sandbox.clientConfig())
+    }
+
+    @AfterEach
+    fun clearFaults() = sandbox.clearFaults()
+
+    @AfterAll
+    fun stopSandbox() = runBlocking<Unit> {
+        client.close()
+        sandbox.shutdown()
+        sandbox.close()
+    }
+
+    /** A separate client on the sandbox, with the given retry and timeout settings. */
+    fun clientWith(maxAttempts: UInt? = null, requestTimeout: Duration? = null): Client =
+        Client(sandbox.clientConfig().copy(maxAttempts = maxAttempts, requestTimeout = requestTimeout))
+
+    /** A serial number of a machine that has lockers. */
+    fun lockerMachine(): String = sandbox.lockerMachineSerials().first()
+}
