@@ -3,8 +3,12 @@
 //!
 //! If a refresh fails while the old token is still valid, the old token keeps serving; a 401
 //! from the API drops the token that failed (and only that one) so the next call fetches anew.
+//! When a fetch fails with no valid token, every call that was already waiting for that fetch
+//! gets its error instead of starting a fetch of its own, so an outage of the token endpoint
+//! costs one token request (with its retries) per wave of callers, not one per caller.
 
 use serde::Deserialize;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -74,6 +78,10 @@ impl TokenResponse {
 pub(crate) struct TokenCache {
     current: Mutex<Option<Token>>,
     refresh: tokio::sync::Mutex<()>,
+    /// Failed fetches so far; lets a waiter see that a fetch failed while it waited.
+    failures: AtomicU64,
+    /// The error of the most recent failed fetch.
+    last_failure: Mutex<Option<Error>>,
 }
 
 enum Freshness {
@@ -137,13 +145,28 @@ impl TokenCache {
                 }
             }
             Freshness::Missing => {
+                let seen = self.failures.load(Ordering::SeqCst);
                 let _guard = self.refresh.lock().await;
                 if let Freshness::Fresh(t) | Freshness::Stale(t) = self.freshness() {
                     return Ok(t);
                 }
-                let t = fetch().await?;
-                self.store(t.clone());
-                Ok(t)
+                // A fetch failed while we waited for it: share its answer.
+                if self.failures.load(Ordering::SeqCst) > seen {
+                    if let Some(e) = self.last_failure.lock().expect("token lock").clone() {
+                        return Err(e);
+                    }
+                }
+                match fetch().await {
+                    Ok(t) => {
+                        self.store(t.clone());
+                        Ok(t)
+                    }
+                    Err(e) => {
+                        *self.last_failure.lock().expect("token lock") = Some(e.clone());
+                        self.failures.fetch_add(1, Ordering::SeqCst);
+                        Err(e)
+                    }
+                }
             }
         }
     }
@@ -185,6 +208,32 @@ mod tests {
             t.await.unwrap();
         }
         assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_failed_cold_fetch_is_shared_by_the_callers_waiting_for_it() {
+        let cache = Arc::new(TokenCache::default());
+        let calls = Arc::new(AtomicUsize::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..20 {
+            let (cache, calls) = (cache.clone(), calls.clone());
+            tasks.push(tokio::spawn(async move {
+                cache
+                    .get(|| async {
+                        calls.fetch_add(1, Ordering::SeqCst);
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        Err(Error::config("token endpoint down"))
+                    })
+                    .await
+            }));
+        }
+        for t in tasks {
+            assert!(t.await.unwrap().is_err());
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+        // A later call tries again.
+        let again = cache.get(|| async { Ok(token(3600, 60)) }).await;
+        assert!(again.is_ok());
     }
 
     #[tokio::test]

@@ -71,6 +71,7 @@ impl ApiErrorKind {
 /// One field's validation messages, from ProblemDetails `errors{field: [messages]}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct FieldError {
     /// The field as the server named it (e.g. `reservationLockerId`).
     pub field: String,
@@ -123,7 +124,7 @@ impl fmt::Display for ApiError {
 ///
 /// Print it with `{}` for one line a person can act on; match on the variant (or call
 /// [`Error::code`]) to act in code.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The server answered with an error.

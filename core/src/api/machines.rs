@@ -16,7 +16,7 @@ pub struct Machines {
 
 impl Machines {
     /// One machine with its planogram, by WTN serial number (M1 with `serialNo`). `None` when
-    /// the server answers with no item.
+    /// the server answers with no item, or only with machines of other serial numbers.
     pub async fn planogram(&self, serial_no: &str) -> Result<Option<MachinePlanogram>> {
         validate::non_empty("serial_no", serial_no)?;
         let req = ApiRequest::new(
@@ -26,7 +26,18 @@ impl Machines {
         .query("serialNo", serial_no);
         let raw = self.client.transport.send(&req).await?;
         let page: Option<MachinePage> = response::envelope(&ops::MACHINES_PLANOGRAM, &raw)?;
-        Ok(page.and_then(|p| p.items.into_iter().next()))
+        let items = page.map(|p| p.items).unwrap_or_default();
+        // The document's own single-machine example answers with two machines: pick the one
+        // asked for, and accept a lone item whatever its serial (the server filtered for us).
+        let wanted = serial_no.trim();
+        let single = items.len() == 1;
+        Ok(items.into_iter().find(|m| {
+            single
+                || m.machine
+                    .control_board_serial_no
+                    .as_deref()
+                    .is_some_and(|s| s.trim().eq_ignore_ascii_case(wanted))
+        }))
     }
 
     /// One page of machines with planograms (M1 with `page`, `pageSize`).

@@ -60,6 +60,9 @@ impl Transactions {
     ) -> Result<PageStream<TransactionPage>> {
         let (size, conc) = super::pager_options(&self.client, query.page_size, concurrency)?;
         validate::date_range(query.from_date, query.to_date)?;
+        if let Some(serial) = &query.serial_no {
+            validate::non_empty("serial_no", serial)?;
+        }
         Ok(super::page_stream(&self.client, conc, move |c, n| {
             let q = TransactionQuery {
                 page: Some(n),
