@@ -1,0 +1,329 @@
+//! `Sandbox`: the embedded fake iQ Tech server (`iqtech-sandbox`), for users' own tests.
+//!
+//! It runs on the core's runtime, listens on `127.0.0.1` (a free port), and holds no handle on
+//! the Node event loop: a test that forgets `stop()` still exits (the server then stops with the
+//! process, or when the `Sandbox` object is garbage-collected).
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use napi::bindgen_prelude::{Object, Unknown};
+use napi::Env;
+use napi_derive::napi;
+use serde::Deserialize;
+
+use crate::client::{Client, ClientOptions};
+use crate::convert::{input, output, required, Json};
+use crate::promise::{promise, sync};
+
+/// How the sandbox is seeded and served; every member has a default.
+#[napi(object)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxOptions {
+    /// Seed of all generated data (same seed and sizes, same data); default 42.
+    pub seed: Option<u32>,
+    /// Number of seeded employees; default 250.
+    pub employees: Option<u32>,
+    /// Number of seeded machines (at least 1); default 12.
+    pub machines: Option<u32>,
+    /// Number of transactions in the report (computed on demand); default 5000.
+    pub transactions: Option<u32>,
+    /// First day of the transaction history (UTC); default 2024-01-01.
+    #[napi(ts_type = "Date | string")]
+    pub transactions_start: Option<String>,
+    /// Length of the transaction history in days; default 366.
+    pub transactions_days: Option<u32>,
+    /// Lifetime of issued access tokens, in milliseconds; default one hour.
+    pub token_lifetime_ms: Option<u32>,
+    /// Client id the token endpoint accepts; default `sandbox-client`.
+    pub client_id: Option<String>,
+    /// Client secret the token endpoint accepts; default `sandbox-secret`.
+    pub client_secret: Option<String>,
+    /// Account name the server reports.
+    pub account_name: Option<String>,
+    /// How many request records the journal keeps; default 1000.
+    pub journal_capacity: Option<u32>,
+}
+
+impl SandboxOptions {
+    fn config(self) -> Result<iqtech_sandbox::SandboxConfig, iqtech::Error> {
+        let mut c = iqtech_sandbox::SandboxConfig::default();
+        if let Some(v) = self.seed {
+            c = c.seed(v.into());
+        }
+        if let Some(v) = self.employees {
+            c = c.employees(v as usize);
+        }
+        if let Some(v) = self.machines {
+            c = c.machines(v as usize);
+        }
+        if let Some(v) = self.transactions {
+            c = c.transactions(v.into());
+        }
+        if self.transactions_start.is_some() || self.transactions_days.is_some() {
+            let start = match self.transactions_start {
+                Some(text) => parse_date(&text).ok_or_else(|| {
+                    iqtech::Error::validation(
+                        "transactionsStart",
+                        format!("{text:?} is not a date"),
+                    )
+                })?,
+                None => c.transactions_start,
+            };
+            let days = self.transactions_days.unwrap_or(c.transactions_days);
+            c = c.transaction_period(start, days);
+        }
+        if let Some(v) = self.token_lifetime_ms {
+            c = c.token_lifetime(Duration::from_millis(v.into()));
+        }
+        if self.client_id.is_some() || self.client_secret.is_some() {
+            let id = self.client_id.unwrap_or_else(|| c.client_id.clone());
+            let secret = self
+                .client_secret
+                .unwrap_or_else(|| c.client_secret.clone());
+            c = c.credentials(id, secret);
+        }
+        if let Some(v) = self.account_name {
+            c = c.account_name(v);
+        }
+        if let Some(v) = self.journal_capacity {
+            c = c.journal_capacity(v as usize);
+        }
+        Ok(c)
+    }
+}
+
+/// `YYYY-MM-DD`, or a `Date` (passed as RFC 3339 text) taken as its UTC date.
+fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(text.trim())
+                .ok()
+                .map(|d| d.with_timezone(&chrono::Utc).date_naive())
+        })
+}
+
+/// A running sandbox: a faithful fake iQ Tech server on `127.0.0.1`, with seeded data, fault
+/// injection and a request journal. Start one with `await Sandbox.start()`.
+#[napi]
+pub struct Sandbox {
+    inner: Arc<Mutex<Option<iqtech_sandbox::Sandbox>>>,
+    auth_url: String,
+    api_url: String,
+    client_id: String,
+    client_secret: String,
+}
+
+impl Sandbox {
+    fn with<R>(
+        &self,
+        f: impl FnOnce(&iqtech_sandbox::Sandbox) -> Result<R, iqtech::Error>,
+    ) -> Result<R, iqtech::Error> {
+        let guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        match guard.as_ref() {
+            Some(s) => f(s),
+            None => Err(iqtech::Error::config("the sandbox is stopped")),
+        }
+    }
+}
+
+#[napi]
+impl Sandbox {
+    /// Seeds the data and starts serving on a free port of `127.0.0.1`.
+    #[napi(ts_return_type = "Promise<Sandbox>")]
+    pub fn start<'e>(
+        env: &'e Env,
+        #[napi(ts_arg_type = "SandboxOptions")] options: Option<Unknown<'_>>,
+    ) -> napi::Result<Object<'e>> {
+        let config = input::<SandboxOptions>(options.as_ref(), "options").and_then(|o| o.config());
+        promise(
+            env,
+            config.map(|config| async move {
+                let s = iqtech_sandbox::Sandbox::start(config)
+                    .await
+                    .map_err(|e| iqtech::Error::config(e.to_string()))?;
+                Ok(Sandbox {
+                    auth_url: s.auth_url(),
+                    api_url: s.api_url(),
+                    client_id: s.client_id().to_owned(),
+                    client_secret: s.client_secret().to_owned(),
+                    inner: Arc::new(Mutex::new(Some(s))),
+                })
+            }),
+        )
+    }
+
+    /// Base URL of the token endpoint's host (`http://127.0.0.1:PORT`).
+    #[napi(getter)]
+    pub fn auth_url(&self) -> String {
+        self.auth_url.clone()
+    }
+
+    /// Base URL of the API (`http://127.0.0.1:PORT`).
+    #[napi(getter)]
+    pub fn api_url(&self) -> String {
+        self.api_url.clone()
+    }
+
+    /// The client id the sandbox accepts.
+    #[napi(getter)]
+    pub fn client_id(&self) -> String {
+        self.client_id.clone()
+    }
+
+    /// The client secret the sandbox accepts.
+    #[napi(getter)]
+    pub fn client_secret(&self) -> String {
+        self.client_secret.clone()
+    }
+
+    /// A `Client` of this sandbox; `options` may change anything but the URLs and credentials
+    /// (e.g. `{ maxAttempts: 1, timeoutMs: 500 }`).
+    #[napi]
+    pub fn client(
+        &self,
+        env: Env,
+        #[napi(
+            ts_arg_type = "Omit<ClientOptions, 'clientId' | 'clientSecret' | 'authUrl' | 'apiUrl'>"
+        )]
+        options: Option<Unknown<'_>>,
+    ) -> napi::Result<Client> {
+        let inner = input::<ClientOptions>(options.as_ref(), "options").and_then(|o| {
+            let o = ClientOptions {
+                client_id: Some(self.client_id.clone()),
+                client_secret: Some(self.client_secret.clone()),
+                auth_url: Some(self.auth_url.clone()),
+                api_url: Some(self.api_url.clone()),
+                ..o
+            };
+            o.apply(iqtech::Client::builder()).build()
+        });
+        Ok(Client {
+            inner: sync(&env, inner)?,
+        })
+    }
+
+    /// Installs a fault rule (e.g. `{ route: 'employees.list', status: 503, times: 2 }`);
+    /// returns its id. Throws a `ValidationError` for an unknown route or invalid rule.
+    #[napi]
+    pub fn inject(
+        &self,
+        env: Env,
+        #[napi(ts_arg_type = "FaultSpec")] fault: Unknown<'_>,
+    ) -> napi::Result<u32> {
+        let id = required::<iqtech_sandbox::FaultSpec>(&fault, "fault").and_then(|spec| {
+            self.with(|s| {
+                s.inject(spec)
+                    .map_err(|e| iqtech::Error::validation("fault", e.to_string()))
+            })
+        });
+        sync(&env, id).map(|id| id as u32)
+    }
+
+    /// Removes one fault rule; false when none has that id.
+    #[napi]
+    pub fn remove_fault(&self, env: Env, id: u32) -> napi::Result<bool> {
+        sync(&env, self.with(|s| Ok(s.remove_fault(id.into()))))
+    }
+
+    /// The installed fault rules, in the order they are tried.
+    #[napi(ts_return_type = "ActiveFault[]")]
+    pub fn faults(&self, env: Env) -> napi::Result<Json> {
+        sync(&env, self.with(|s| output(&s.faults())))
+    }
+
+    /// Removes every fault rule.
+    #[napi]
+    pub fn clear_faults(&self, env: Env) -> napi::Result<()> {
+        sync(
+            &env,
+            self.with(|s| {
+                s.clear_faults();
+                Ok(())
+            }),
+        )
+    }
+
+    /// Makes every token issued so far expire now (the client then gets a new one).
+    #[napi]
+    pub fn expire_tokens(&self, env: Env) -> napi::Result<()> {
+        sync(
+            &env,
+            self.with(|s| {
+                s.expire_tokens();
+                Ok(())
+            }),
+        )
+    }
+
+    /// A copy of the request journal: counters per route and the recent requests.
+    #[napi(ts_return_type = "Journal")]
+    pub fn journal(&self, env: Env) -> napi::Result<Json> {
+        sync(&env, self.with(|s| journal_json(&s.journal())))
+    }
+
+    /// Clears the request journal.
+    #[napi]
+    pub fn clear_journal(&self, env: Env) -> napi::Result<()> {
+        sync(
+            &env,
+            self.with(|s| {
+                s.clear_journal();
+                Ok(())
+            }),
+        )
+    }
+
+    /// Serial numbers of the machines, in listing order.
+    #[napi]
+    pub fn machine_serials(&self, env: Env) -> napi::Result<Vec<String>> {
+        sync(&env, self.with(|s| Ok(s.machine_serials())))
+    }
+
+    /// Serial numbers of the machines that have lockers (will-call works on these only).
+    #[napi]
+    pub fn locker_machine_serials(&self, env: Env) -> napi::Result<Vec<String>> {
+        sync(&env, self.with(|s| Ok(s.locker_machine_serials())))
+    }
+
+    /// Employee numbers, in listing order.
+    #[napi]
+    pub fn employee_numbers(&self, env: Env) -> napi::Result<Vec<String>> {
+        sync(&env, self.with(|s| Ok(s.employee_numbers())))
+    }
+
+    /// An employee's current PIN (`null`: unknown employee or no PIN yet).
+    #[napi]
+    pub fn employee_pin(&self, env: Env, employee_number: String) -> napi::Result<Option<String>> {
+        sync(&env, self.with(|s| Ok(s.employee_pin(&employee_number))))
+    }
+
+    /// Every reservation, oldest first, with its status and live access codes.
+    #[napi(ts_return_type = "ReservationInfo[]")]
+    pub fn reservations(&self, env: Env) -> napi::Result<Json> {
+        sync(&env, self.with(|s| output(&s.reservations())))
+    }
+
+    /// Stops the server (in-flight requests finish). Calling it again does nothing.
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn stop<'e>(&self, env: &'e Env) -> napi::Result<Object<'e>> {
+        let taken = self.inner.lock().unwrap_or_else(|p| p.into_inner()).take();
+        promise(
+            env,
+            Ok(async move {
+                if let Some(s) = taken {
+                    s.shutdown().await;
+                }
+                Ok(())
+            }),
+        )
+    }
+}
+
+/// The journal with camelCase names; route names (`perRoute` keys) and request bodies are data
+/// and stay as they are (the conversion renames struct fields only).
+fn journal_json(j: &iqtech_sandbox::JournalSnapshot) -> Result<Json, iqtech::Error> {
+    output(j)
+}
