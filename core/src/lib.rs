@@ -52,16 +52,34 @@
 
 mod api;
 mod auth;
+pub mod case;
 mod client;
 mod config;
 mod error;
 pub mod models;
 pub mod operations;
 mod pagination;
+pub mod reports;
 mod response;
 pub mod runtime;
 mod transport;
 mod validate;
+
+// uniffi (feature `uniffi`, for bindings-ffi): the scaffolding must sit at the crate root, where
+// the model derives look for `crate::UniFfiTag`; custom types live in their own file.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("iqtech");
+#[cfg(feature = "uniffi")]
+#[path = "ffi/uniffi.rs"]
+mod ffi_uniffi;
+// Python (feature `python`, for bindings-python): conversions and methods of the pyo3 classes.
+#[cfg(feature = "python")]
+#[path = "ffi/python.rs"]
+pub mod ffi_python;
+// Node.js (feature `node`, for bindings-node): TypeScript declarations of the models.
+#[cfg(feature = "node")]
+#[path = "ffi/node.rs"]
+pub mod ffi_node;
 
 pub use api::{Employees, Machines, Transactions, WillCall, WillCallV1};
 pub use client::Client;
@@ -73,6 +91,11 @@ pub use error::{ApiError, ApiErrorKind, Error, FieldError, Result, BODY_SNIPPET_
 pub use models::*;
 pub use pagination::{ItemStream, PageStream, Paged};
 pub use validate::QUERY_DATE_FORMAT;
+
+/// Compiles the root README's Rust quickstart as a doc test.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 /// Re-exported so callers can name the types the models use.
 pub use chrono::{NaiveDate, NaiveDateTime};

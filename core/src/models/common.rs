@@ -11,6 +11,11 @@ use super::de;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct PageMeta {
     /// Index (1-based, over all items) of this page's first item.
     #[serde(default, deserialize_with = "de::opt_i64")]
@@ -191,9 +196,61 @@ macro_rules! open_enum {
                 Ok(Self::parse(s))
             }
         }
+
+        #[cfg(feature = "typescript")]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> String {
+                stringify!($name).to_owned()
+            }
+            fn inline(_: &ts_rs::Config) -> String {
+                $crate::models::common::ts_open_union(Self::KNOWN)
+            }
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type {} = {};", Self::name(cfg), Self::inline(cfg))
+            }
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                Self::decl(cfg)
+            }
+            fn output_path() -> Option<std::path::PathBuf> {
+                Some(concat!(stringify!($name), ".ts").into())
+            }
+        }
     };
 }
 pub(crate) use open_enum;
+
+/// The TypeScript type of an open enum: its known spellings, and any other string (`string & {}`
+/// keeps editor completion for the known ones).
+#[cfg(feature = "typescript")]
+pub(crate) fn ts_open_union(known: &[&str]) -> String {
+    let mut parts: Vec<String> = known.iter().map(|k| format!("'{k}'")).collect();
+    parts.push("(string & {})".to_owned());
+    parts.join(" | ")
+}
+
+/// Language is an open union of its names in TypeScript (requests also take the integer code).
+#[cfg(feature = "typescript")]
+impl ts_rs::TS for Language {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "Language".to_owned()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        ts_open_union(&["English", "Spanish", "French"])
+    }
+    fn decl(cfg: &ts_rs::Config) -> String {
+        format!("type Language = {};", Self::inline(cfg))
+    }
+    fn decl_concrete(cfg: &ts_rs::Config) -> String {
+        Self::decl(cfg)
+    }
+    fn output_path() -> Option<std::path::PathBuf> {
+        Some("Language.ts".into())
+    }
+}
 
 /// An employee's language (document section 1.5): `0` English, `1` Spanish, `2` French.
 ///

@@ -83,6 +83,38 @@ pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::
     })
 }
 
+/// A calendar date of a request: `YYYY-MM-DD`, or an RFC 3339 timestamp taken as its UTC date
+/// (how the Node binding passes a JavaScript `Date`). Anything else is an error naming the forms.
+pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<chrono::NaiveDate, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_date(&text).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "{text:?} is not a date: use YYYY-MM-DD (or a timestamp such as 2024-03-01T00:00:00Z)"
+        ))
+    })
+}
+
+/// [`date`], optional (`null` is `None`).
+pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(text) => parse_date(&text).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{text:?} is not a date: use YYYY-MM-DD (or a timestamp such as 2024-03-01T00:00:00Z)"
+            ))
+        }),
+    }
+}
+
+fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    let t = text.trim();
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().or_else(|| {
+        chrono::DateTime::parse_from_rfc3339(t)
+            .ok()
+            .map(|dt| dt.with_timezone(&chrono::Utc).date_naive())
+    })
+}
+
 /// An integer, from a number or a numeric string.
 pub fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     Ok(match scalar(d)? {
@@ -137,6 +169,16 @@ where
     T: Deserialize<'de>,
 {
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A nested object that may be `null` (e.g. `metaData: null` on an empty page); `null` becomes
+/// its default, like an absent field, instead of failing the whole answer.
+pub fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -14,6 +14,11 @@ use super::de;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct Employee {
     /// First name.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -79,12 +84,17 @@ pub struct Employee {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct EmployeePage {
     /// The employees on this page.
     #[serde(default, deserialize_with = "de::vec_or_null")]
     pub items: Vec<Employee>,
     /// Paging metadata (JSON `metaData`).
-    #[serde(default, rename(deserialize = "metaData"))]
+    #[serde(default, deserialize_with = "de::null_default", rename(deserialize = "metaData"))]
     pub meta: PageMeta,
 }
 
@@ -96,6 +106,8 @@ pub struct EmployeePage {
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"), deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct EmployeeInput {
     /// Department (required).
     pub department: String,
@@ -107,9 +119,11 @@ pub struct EmployeeInput {
     pub employee_number: String,
     /// E-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// Badge number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub badge: Option<String>,
     /// Language (sent as its integer code).
     #[serde(
@@ -117,9 +131,12 @@ pub struct EmployeeInput {
         skip_serializing_if = "Option::is_none",
         serialize_with = "Language::serialize_code"
     )]
+    #[cfg_attr(feature = "typescript", ts(type = "Language | number | null", optional))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub language: Option<Language>,
     /// Whether the employee may use machines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub active: Option<bool>,
     /// VT administrator flag (JSON `isVTAdmin`).
     #[serde(
@@ -127,27 +144,36 @@ pub struct EmployeeInput {
         rename(serialize = "isVTAdmin"),
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_vt_admin: Option<bool>,
     /// PIN option code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pin_option: Option<String>,
     /// Skip fingerprint checks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ignore_finger_print: Option<bool>,
     /// Manager's e-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub manager_email: Option<String>,
     /// Clear the PIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub clear_pin: Option<bool>,
     /// Reset the PIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reset_pin: Option<bool>,
     /// The current PIN (never shown by `Debug`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub old_pin: Option<String>,
     /// Suspend the employee until this instant (sent as RFC 3339 with `Z`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(type = "Date | string | null", optional))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub suspend_until: Option<DateTime<Utc>>,
     /// Text form of `suspend_until` (JSON `suspenduntilString`).
     #[serde(
@@ -155,9 +181,11 @@ pub struct EmployeeInput {
         rename(serialize = "suspenduntilString"),
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub suspenduntil_string: Option<String>,
     /// Whether the employee is suspended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_suspended: Option<bool>,
 }
 
@@ -190,6 +218,8 @@ impl fmt::Debug for EmployeeInput {
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"), deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct SetPinInput {
     /// The employee whose PIN changes (required).
     pub employee_number: String,
@@ -197,12 +227,15 @@ pub struct SetPinInput {
     pub pin: String,
     /// The current PIN; the server checks it ("Invalid Old Pin").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub old_pin: Option<String>,
     /// The tenant's account id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account_id: Option<String>,
     /// The employee's id in the HR system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub emplid: Option<String>,
 }
 
@@ -222,24 +255,31 @@ impl fmt::Debug for SetPinInput {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct EmployeeQuery {
     /// First name.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub first_name: Option<String>,
     /// Last name.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_name: Option<String>,
     /// Employee number.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub employee_number: Option<String>,
     /// Badge number.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub badge_number: Option<String>,
     /// Department.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub department: Option<String>,
     /// Active flag.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub active: Option<bool>,
 }
 

@@ -10,6 +10,11 @@ use super::de;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct Machine {
     /// Display name (may carry stray spaces, as the server stores it).
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -31,6 +36,7 @@ pub struct Machine {
     pub status: Option<bool>,
     /// Last time the machine reported in (server local time, no offset).
     #[serde(default, deserialize_with = "opt_timestamp")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub last_activity: Option<Timestamp>,
     /// Firmware version (may be `null`).
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -41,6 +47,11 @@ pub struct Machine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct PlanogramEntry {
     /// Selection (slot) number, as text.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -68,6 +79,7 @@ pub struct PlanogramEntry {
     pub current_count: Option<i64>,
     /// Unit price, exact (the server sends the string `"0.00"`).
     #[serde(default, deserialize_with = "de::opt_decimal")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub price: Option<Decimal>,
 }
 
@@ -75,9 +87,14 @@ pub struct PlanogramEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct MachinePlanogram {
     /// The machine.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::null_default")]
     pub machine: Machine,
     /// Its selections.
     #[serde(default, deserialize_with = "de::vec_or_null")]
@@ -88,11 +105,16 @@ pub struct MachinePlanogram {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct MachinePage {
     /// The machines on this page.
     #[serde(default, deserialize_with = "de::vec_or_null")]
     pub items: Vec<MachinePlanogram>,
     /// Paging metadata (JSON `metaData`).
-    #[serde(default, rename(deserialize = "metaData"))]
+    #[serde(default, deserialize_with = "de::null_default", rename(deserialize = "metaData"))]
     pub meta: PageMeta,
 }

@@ -11,6 +11,11 @@ use super::de;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct TransactionMachine {
     /// WTN serial number.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -33,6 +38,11 @@ pub struct TransactionMachine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct BatchDetail {
     /// Lot number.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -42,12 +52,18 @@ pub struct BatchDetail {
     pub exp_date: Option<String>,
     /// Quantity taken (the server sends the string `"1"`).
     #[serde(default, deserialize_with = "de::opt_decimal")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub qty_taken: Option<Decimal>,
 }
 
 /// An answer to a question asked at the machine (user limits).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct UserLimit {
     /// The question.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -61,9 +77,15 @@ pub struct UserLimit {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct TransactionDetail {
     /// When (server local time, no offset, seven fractional digits).
     #[serde(default, deserialize_with = "opt_timestamp")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub transaction_date_and_time: Option<Timestamp>,
     /// "Last, First".
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -94,6 +116,7 @@ pub struct TransactionDetail {
     pub manufacturer_item_number: Option<String>,
     /// Quantity dispensed (exact; numbers and numeric strings both decode).
     #[serde(default, deserialize_with = "de::opt_decimal")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub dispensed_quantity: Option<Decimal>,
     /// Second person who authorised it.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -106,9 +129,11 @@ pub struct TransactionDetail {
     pub user_limit: Vec<UserLimit>,
     /// Unit price, exact.
     #[serde(default, deserialize_with = "de::opt_decimal")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub price_per_item: Option<Decimal>,
     /// Total, exact.
     #[serde(default, deserialize_with = "de::opt_decimal")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub total: Option<Decimal>,
     /// Item number.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -124,9 +149,11 @@ pub struct TransactionDetail {
     pub department: Option<String>,
     /// Items per package (exact).
     #[serde(default, deserialize_with = "de::opt_decimal")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub package_quantity: Option<Decimal>,
     /// Package price, exact.
     #[serde(default, deserialize_with = "de::opt_decimal")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub package_price: Option<Decimal>,
 }
 
@@ -134,9 +161,14 @@ pub struct TransactionDetail {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct Transaction {
     /// The machine.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::null_default")]
     pub machine_details: TransactionMachine,
     /// The dispenses.
     #[serde(default, deserialize_with = "de::vec_or_null")]
@@ -147,12 +179,17 @@ pub struct Transaction {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct TransactionPage {
     /// The transactions on this page.
     #[serde(default, deserialize_with = "de::vec_or_null")]
     pub items: Vec<Transaction>,
     /// Paging metadata (JSON `metaData`).
-    #[serde(default, rename(deserialize = "metaData"))]
+    #[serde(default, deserialize_with = "de::null_default", rename(deserialize = "metaData"))]
     pub meta: PageMeta,
 }
 
@@ -160,20 +197,28 @@ pub struct TransactionPage {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct TransactionQuery {
     /// First day (JSON parameter `FromDate`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::opt_date")]
+    #[cfg_attr(feature = "typescript", ts(type = "Date | string | null", optional))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from_date: Option<NaiveDate>,
     /// Last day (JSON parameter `ToDate`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::opt_date")]
+    #[cfg_attr(feature = "typescript", ts(type = "Date | string | null", optional))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to_date: Option<NaiveDate>,
     /// One machine's WTN serial number.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub serial_no: Option<String>,
     /// Page (1-based; default 1). Ignored by the auto-pagers.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page: Option<u32>,
     /// Page size, 1 to 100 (default 100).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page_size: Option<u32>,
 }

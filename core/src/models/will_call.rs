@@ -62,35 +62,45 @@ open_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"), deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct Assignee {
     /// Employee, User or Custom.
     pub assignee_type: AssigneeType,
     /// Phone number for SMS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contact_number: Option<String>,
     /// Country dialling code, e.g. `+1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub country_dial_code: Option<String>,
     /// Country code (legacy recall body only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub country_code: Option<String>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// The employee's or user's id (Employee type).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user_id: Option<String>,
     /// Display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Role in the reservation, e.g. `DropOff`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub role: Option<String>,
     /// Whether to send a bar code image too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub send_bar_code: Option<bool>,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub description: Option<String>,
 }
 
@@ -98,6 +108,7 @@ pub struct Assignee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"), deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct Reservation {
     /// Who creates it (JSON `createdbyUser`).
     #[serde(rename(serialize = "createdbyUser"))]
@@ -114,6 +125,7 @@ pub struct Reservation {
     pub serial_number: String,
     /// Product; the server assigns a default if absent or unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub product_name: Option<String>,
     /// The assignees: 1 for Release, 2 for Pickup and DropOff, 3 for Exchange.
     pub external_reserve_locker_detail_list: Vec<Assignee>,
@@ -123,6 +135,11 @@ pub struct Reservation {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct AccessCode {
     /// The assignee's name.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -146,6 +163,11 @@ pub struct AccessCode {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct ReservationResult {
     /// The reservation's id (a GUID), for send-new-code and recall.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -162,6 +184,11 @@ pub struct ReservationResult {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct ReservationStatus {
     /// The reservation's id (v2 only; the legacy route omits it).
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -177,6 +204,11 @@ pub struct ReservationStatus {
 /// The answer of recall (W6/L6).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct RecallResult {
     /// E.g. "Reservation Recalled Successfully".
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -187,18 +219,25 @@ pub struct RecallResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct ReservedLockerReportQuery {
     /// The machine's WTN serial number.
     pub serial_number: String,
     /// First day (inclusive); sent as `MM-dd-yyyy`.
+    #[serde(deserialize_with = "de::date")]
+    #[cfg_attr(feature = "typescript", ts(type = "Date | string"))]
     pub from_date: NaiveDate,
     /// Last day (inclusive); sent as `MM-dd-yyyy`.
+    #[serde(deserialize_with = "de::date")]
+    #[cfg_attr(feature = "typescript", ts(type = "Date | string"))]
     pub to_date: NaiveDate,
     /// Page (1-based; default 1). Sent as `pageNumber` (quirk 11).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page_number: Option<u32>,
     /// Page size, 1 to 100 (default 100).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page_size: Option<u32>,
 }
 
@@ -206,6 +245,11 @@ pub struct ReservedLockerReportQuery {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct ReservationDetail {
     /// Reservation type (JSON `type`, renamed because `type` is a keyword in most languages).
     #[serde(
@@ -225,6 +269,7 @@ pub struct ReservationDetail {
     pub activity: Option<String>,
     /// When it happened.
     #[serde(default, deserialize_with = "opt_timestamp")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>"))]
     pub timestamp: Option<Timestamp>,
     /// Who reserved it.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -247,6 +292,11 @@ pub struct ReservationDetail {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct ReportMachine {
     /// Machine name.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -263,6 +313,11 @@ pub struct ReportMachine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct ReservedLockerReport {
     /// The tenant's account name.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -282,6 +337,11 @@ pub struct ReservedLockerReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
 pub struct LegacyReservedLockerReport {
     /// Machine name.
     #[serde(default, deserialize_with = "de::opt_string")]

@@ -1,0 +1,258 @@
+//! Python conversions of the models (feature `python`, used by `bindings-python`).
+//!
+//! Why this file is in the core: pyo3 lets only the crate that defines a type give it Python
+//! methods and conversions (Rust's orphan rule). So the response models carry a one-line
+//! `cfg_attr(feature = "python", pyo3::pyclass(...))` where they are defined, and this file adds
+//! what those classes need beyond their attributes: `__repr__`, `to_dict()`, and conversions of
+//! the field types pyo3 does not know. No logic lives here.
+//!
+//! Field conversions (Rust → Python), on attribute access:
+//! - [`Timestamp`] → `datetime.datetime`: aware when the text carries an offset, naive when it
+//!   has none (the server's usual form); the raw `str` when the text is not a timestamp at all.
+//!   Python keeps microseconds, so the server's seventh fractional digit is dropped (the raw text
+//!   stays in `to_dict()`).
+//! - [`Language`] → the member of the `str`-valued enum `iqtech.Language` when known, else the
+//!   raw `str` (an unknown value is kept, never an error).
+//! - `Decimal` → `decimal.Decimal`, `NaiveDate` → `datetime.date`: pyo3's own conversions.
+//!
+//! `to_dict()` is the serde form (the same JSON the other SDKs print): snake_case keys, decimals
+//! and timestamps as strings, languages as their names. `__repr__` shows the same values, never
+//! a secret: access codes (and their bar code URLs) are redacted.
+
+use chrono::TimeZone;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyString, PyType};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::models::*;
+
+/// The pure-Python module of the `iqtech` package that defines the `str`-valued enums.
+pub const ENUM_MODULE: &str = "iqtech._enums";
+
+static LANGUAGE_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+/// The members of `iqtech.Language`, looked up once (attribute reads stay cheap).
+static LANGUAGE_MEMBERS: [PyOnceLock<Py<PyAny>>; 3] = [const { PyOnceLock::new() }; 3];
+
+/// Fields whose values `__repr__` hides.
+const REDACTED_FIELDS: &[&str] = &[
+    "code",
+    "bar_code",
+    "pin",
+    "old_pin",
+    "client_secret",
+    "access_token",
+];
+
+impl<'py> IntoPyObject<'py> for &Timestamp {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match (self.naive(), self.offset()) {
+            (Some(naive), Some(offset)) => match offset.from_local_datetime(&naive).single() {
+                Some(aware) => Ok(aware.into_pyobject(py)?.into_any()),
+                None => Ok(PyString::new(py, self.as_str()).into_any()),
+            },
+            (Some(naive), None) => Ok(naive.into_pyobject(py)?.into_any()),
+            _ => Ok(PyString::new(py, self.as_str()).into_any()),
+        }
+    }
+}
+
+impl<'py> IntoPyObject<'py> for Timestamp {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        (&self).into_pyobject(py)
+    }
+}
+
+impl<'py> IntoPyObject<'py> for &Language {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let (slot, name) = match self {
+            Language::Other { value } => return Ok(PyString::new(py, value).into_any()),
+            Language::English => (0, "English"),
+            Language::Spanish => (1, "Spanish"),
+            Language::French => (2, "French"),
+        };
+        LANGUAGE_MEMBERS[slot]
+            .get_or_try_init(py, || {
+                let class = LANGUAGE_CLASS.import(py, ENUM_MODULE, "Language")?;
+                Ok::<_, PyErr>(class.call1((name,))?.unbind())
+            })
+            .map(|member| member.bind(py).clone())
+    }
+}
+
+impl<'py> IntoPyObject<'py> for Language {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        (&self).into_pyobject(py)
+    }
+}
+
+/// The serde form of a model as a Python object (dicts, lists, str, int, float, bool, None).
+fn to_dict<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(PyErr::from)
+}
+
+/// `Name(field=value, ...)`, fields that are `None` or empty lists left out, secrets redacted.
+fn repr<T: Serialize>(name: &str, value: &T) -> String {
+    let mut out = String::with_capacity(128);
+    out.push_str(name);
+    out.push('(');
+    if let Ok(Value::Object(fields)) = serde_json::to_value(value) {
+        let mut first = true;
+        for (key, v) in &fields {
+            if v.is_null() || v.as_array().is_some_and(Vec::is_empty) {
+                continue;
+            }
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            out.push_str(key);
+            out.push('=');
+            write_value(&mut out, key, v);
+        }
+    }
+    out.push(')');
+    out
+}
+
+/// Writes a JSON value as a Python literal; lists of records are summarised by their length.
+fn write_value(out: &mut String, key: &str, v: &Value) {
+    if REDACTED_FIELDS.contains(&key) && !v.is_null() {
+        out.push_str("'<redacted>'");
+        return;
+    }
+    match v {
+        Value::Null => out.push_str("None"),
+        Value::Bool(true) => out.push_str("True"),
+        Value::Bool(false) => out.push_str("False"),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => write_str(out, s),
+        Value::Array(items) if items.iter().any(Value::is_object) => {
+            out.push_str(&format!("[<{} items>]", items.len()));
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_value(out, "", item);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_str(out, k);
+                out.push_str(": ");
+                write_value(out, k, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Writes a Python string literal in single quotes.
+fn write_str(out: &mut String, s: &str) {
+    out.push('\'');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+}
+
+/// Gives each response model `to_dict()` and `__repr__`.
+macro_rules! python_models {
+    ($($model:ident),+ $(,)?) => {$(
+        #[pymethods]
+        impl $model {
+            /// This record as a dict of plain values (the serde/JSON form: snake_case keys,
+            /// decimals and timestamps as strings, nested records as dicts).
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                to_dict(py, self)
+            }
+
+            fn __repr__(&self) -> String {
+                repr(stringify!($model), self)
+            }
+        }
+    )+};
+}
+
+python_models!(
+    PageMeta,
+    Employee,
+    EmployeePage,
+    Machine,
+    PlanogramEntry,
+    MachinePlanogram,
+    MachinePage,
+    TransactionMachine,
+    BatchDetail,
+    UserLimit,
+    TransactionDetail,
+    Transaction,
+    TransactionPage,
+    AccessCode,
+    ReservationResult,
+    ReservationStatus,
+    RecallResult,
+    ReservationDetail,
+    ReportMachine,
+    ReservedLockerReport,
+    LegacyReservedLockerReport,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_is_python_like_and_hides_codes() {
+        let r = ReservationResult {
+            reserve_locker_id: Some("id'1".into()),
+            access_codes: vec![],
+            message: None,
+        };
+        assert_eq!(
+            repr("ReservationResult", &r),
+            "ReservationResult(reserve_locker_id='id\\'1')"
+        );
+        let c = AccessCode {
+            code: Some("123456".into()),
+            ..Default::default()
+        };
+        let shown = repr("AccessCode", &c);
+        assert!(!shown.contains("123456"), "{shown}");
+    }
+}
