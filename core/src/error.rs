@@ -71,7 +71,11 @@ impl ApiErrorKind {
 /// One field's validation messages, from ProblemDetails `errors{field: [messages]}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct FieldError {
     /// The field as the server named it (e.g. `reservationLockerId`).
     pub field: String,

@@ -102,7 +102,9 @@ mod tests {
         // Poll once so the task is spawned, then drop it.
         let mut fut = Box::pin(fut);
         let waker = futures::task::noop_waker();
-        let _ = fut.as_mut().poll(&mut std::task::Context::from_waker(&waker));
+        let _ = fut
+            .as_mut()
+            .poll(&mut std::task::Context::from_waker(&waker));
         drop(fut);
         std::thread::sleep(Duration::from_millis(400));
         assert!(!finished.load(Ordering::SeqCst));

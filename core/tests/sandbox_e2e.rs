@@ -76,22 +76,37 @@ async fn employee_lifecycle() {
     };
     employees.create(input.clone()).await.unwrap();
     let dup = employees.create(input.clone()).await.unwrap_err();
-    assert_eq!(dup.api().unwrap().message, "Employee number already exists!");
+    assert_eq!(
+        dup.api().unwrap().message,
+        "Employee number already exists!"
+    );
 
     let found = employees
-        .lookup(EmployeeQuery { employee_number: Some("E2E-1".into()), ..Default::default() })
+        .lookup(EmployeeQuery {
+            employee_number: Some("E2E-1".into()),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].last_name.as_deref(), Some("Pierce"));
 
     employees
-        .update("E2E-1", EmployeeInput { employee_number: "E2E-2".into(), ..input })
+        .update(
+            "E2E-1",
+            EmployeeInput {
+                employee_number: "E2E-2".into(),
+                ..input
+            },
+        )
         .await
         .unwrap();
     employees.set_status("E2E-2", false).await.unwrap();
     let found = employees
-        .lookup(EmployeeQuery { employee_number: Some("E2E-2".into()), ..Default::default() })
+        .lookup(EmployeeQuery {
+            employee_number: Some("E2E-2".into()),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(found[0].active, Some(false));
@@ -103,11 +118,17 @@ async fn employee_lifecycle() {
         ..Default::default()
     };
     employees.set_pin(pin(None, "1234")).await.unwrap();
-    let wrong = employees.set_pin(pin(Some("9999"), "4321")).await.unwrap_err();
+    let wrong = employees
+        .set_pin(pin(Some("9999"), "4321"))
+        .await
+        .unwrap_err();
     assert_eq!(wrong.api().unwrap().message, "Invalid Old Pin");
 
     let none = employees
-        .lookup(EmployeeQuery { last_name: Some("Nobody-Here".into()), ..Default::default() })
+        .lookup(EmployeeQuery {
+            last_name: Some("Nobody-Here".into()),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert!(none.is_empty());
@@ -120,27 +141,64 @@ async fn will_call_lifecycle_in_both_generations() {
     let serial = sandbox.locker_machine_serials()[0].clone();
     for legacy in [false, true] {
         let free_before = if legacy {
-            client.will_call_v1().reservable_selections(&serial).await.unwrap()
+            client
+                .will_call_v1()
+                .reservable_selections(&serial)
+                .await
+                .unwrap()
         } else {
-            client.will_call().reservable_selections(&serial).await.unwrap()
+            client
+                .will_call()
+                .reservable_selections(&serial)
+                .await
+                .unwrap()
         };
         let selection = free_before[0];
         let booked = if legacy {
-            client.will_call_v1().add_reservation(reservation(&serial, selection)).await.unwrap()
+            client
+                .will_call_v1()
+                .add_reservation(reservation(&serial, selection))
+                .await
+                .unwrap()
         } else {
-            client.will_call().add_reservation(reservation(&serial, selection)).await.unwrap()
+            client
+                .will_call()
+                .add_reservation(reservation(&serial, selection))
+                .await
+                .unwrap()
         };
         let id = booked.reserve_locker_id.clone().unwrap();
         assert_eq!(booked.access_codes.len(), 2);
-        assert!(booked.access_codes.iter().all(|c| c.code.as_ref().unwrap().chars().all(|d| d.is_ascii_digit())));
+        assert!(booked.access_codes.iter().all(|c| c
+            .code
+            .as_ref()
+            .unwrap()
+            .chars()
+            .all(|d| d.is_ascii_digit())));
 
-        let free_after = client.will_call().reservable_selections(&serial).await.unwrap();
+        let free_after = client
+            .will_call()
+            .reservable_selections(&serial)
+            .await
+            .unwrap();
         assert!(!free_after.contains(&selection));
 
-        let statuses = client.will_call().reservation_status(&serial).await.unwrap();
-        assert!(statuses.iter().any(|s| s.reserve_locker_id.as_deref() == Some(id.as_str())));
-        let legacy_statuses = client.will_call_v1().reservation_status(&serial).await.unwrap();
-        assert!(legacy_statuses.iter().all(|s| s.reserve_locker_id.is_none()));
+        let statuses = client
+            .will_call()
+            .reservation_status(&serial)
+            .await
+            .unwrap();
+        assert!(statuses
+            .iter()
+            .any(|s| s.reserve_locker_id.as_deref() == Some(id.as_str())));
+        let legacy_statuses = client
+            .will_call_v1()
+            .reservation_status(&serial)
+            .await
+            .unwrap();
+        assert!(legacy_statuses
+            .iter()
+            .all(|s| s.reserve_locker_id.is_none()));
 
         let fresh = client.will_call().send_new_code(&id).await.unwrap();
         assert_ne!(fresh.access_codes[0].code, booked.access_codes[0].code);
@@ -160,18 +218,42 @@ async fn will_call_lifecycle_in_both_generations() {
             .collect()
             .await;
         assert!(!details.is_empty() && details.iter().all(|d| d.is_ok()));
-        let legacy_page = client.will_call_v1().reserved_locker_report(query).await.unwrap();
+        let legacy_page = client
+            .will_call_v1()
+            .reserved_locker_report(query)
+            .await
+            .unwrap();
         assert!(legacy_page.total_pages.unwrap_or(0) >= 1);
 
         let recalled = if legacy {
-            client.will_call_v1().recall_reservation(&id, assignee("drop")).await.unwrap()
+            client
+                .will_call_v1()
+                .recall_reservation(&id, assignee("drop"))
+                .await
+                .unwrap()
         } else {
-            client.will_call().recall_reservation(&id, assignee("drop")).await.unwrap()
+            client
+                .will_call()
+                .recall_reservation(&id, assignee("drop"))
+                .await
+                .unwrap()
         };
-        assert_eq!(recalled.message.as_deref(), Some("Reservation Recalled Successfully"));
-        let again = client.will_call().recall_reservation(&id, assignee("drop")).await.unwrap_err();
+        assert_eq!(
+            recalled.message.as_deref(),
+            Some("Reservation Recalled Successfully")
+        );
+        let again = client
+            .will_call()
+            .recall_reservation(&id, assignee("drop"))
+            .await
+            .unwrap_err();
         assert_eq!(again.api().unwrap().message, "Invalid Operation!");
-        assert!(client.will_call().reservable_selections(&serial).await.unwrap().contains(&selection));
+        assert!(client
+            .will_call()
+            .reservable_selections(&serial)
+            .await
+            .unwrap()
+            .contains(&selection));
     }
 }
 
@@ -179,32 +261,58 @@ async fn will_call_lifecycle_in_both_generations() {
 async fn a_lost_booking_answer_is_outcome_unknown_and_sent_once() {
     let (sandbox, client) = start(SandboxConfig::default()).await;
     let serial = sandbox.locker_machine_serials()[0].clone();
-    let selection = client.will_call().reservable_selections(&serial).await.unwrap()[0];
+    let selection = client
+        .will_call()
+        .reservable_selections(&serial)
+        .await
+        .unwrap()[0];
     sandbox
-        .inject(FaultSpec::new("will_call.add_reservation").drop_connection().times(1))
+        .inject(
+            FaultSpec::new("will_call.add_reservation")
+                .drop_connection()
+                .times(1),
+        )
         .unwrap();
-    let err = client.will_call().add_reservation(reservation(&serial, selection)).await.unwrap_err();
+    let err = client
+        .will_call()
+        .add_reservation(reservation(&serial, selection))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::OutcomeUnknown { .. }), "{err}");
     assert!(err.to_string().contains("reservation_status"), "{err}");
     assert_eq!(sandbox.journal().count("will_call.add_reservation"), 1);
     // It did take effect: the status list shows it.
-    let statuses = client.will_call().reservation_status(&serial).await.unwrap();
-    assert!(statuses.iter().any(|s| s.selection.as_deref() == Some(selection.to_string().as_str())));
+    let statuses = client
+        .will_call()
+        .reservation_status(&serial)
+        .await
+        .unwrap();
+    assert!(statuses
+        .iter()
+        .any(|s| s.selection.as_deref() == Some(selection.to_string().as_str())));
 }
 
 #[tokio::test]
 async fn transient_failures_and_expired_tokens_are_absorbed_for_reads() {
     let (sandbox, client) = start(SandboxConfig::default()).await;
-    sandbox.inject(FaultSpec::new("machines.list").status(503).times(2)).unwrap();
+    sandbox
+        .inject(FaultSpec::new("machines.list").status(503).times(2))
+        .unwrap();
     let page = client.machines().list(1, 5).await.unwrap();
     assert_eq!(page.items.len(), 5);
     assert_eq!(sandbox.journal().count("machines.list"), 3);
 
     sandbox.expire_tokens();
     client.machines().list(1, 5).await.unwrap();
-    assert_eq!(sandbox.journal().token_requests, 2, "one token at start, one after expiry");
+    assert_eq!(
+        sandbox.journal().token_requests,
+        2,
+        "one token at start, one after expiry"
+    );
 
-    sandbox.inject(FaultSpec::new("employees.create").status(503).times(1)).unwrap();
+    sandbox
+        .inject(FaultSpec::new("employees.create").status(503).times(1))
+        .unwrap();
     let err = client
         .employees()
         .create(EmployeeInput {
@@ -217,22 +325,43 @@ async fn transient_failures_and_expired_tokens_are_absorbed_for_reads() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "server");
-    assert_eq!(sandbox.journal().count("employees.create"), 1, "a create is never repeated");
+    assert_eq!(
+        sandbox.journal().count("employees.create"),
+        1,
+        "a create is never repeated"
+    );
 }
 
 #[tokio::test]
 async fn transactions_page_to_the_end_in_order_with_concurrency() {
     let (sandbox, client) = start(SandboxConfig::default().transactions(2_345)).await;
     let query = TransactionQuery::default();
-    let sequential: Vec<_> = client.transactions().iter(query.clone(), Some(1)).unwrap().collect().await;
-    let parallel: Vec<_> = client.transactions().iter(query, Some(8)).unwrap().collect().await;
+    let sequential: Vec<_> = client
+        .transactions()
+        .iter(query.clone(), Some(1))
+        .unwrap()
+        .collect()
+        .await;
+    let parallel: Vec<_> = client
+        .transactions()
+        .iter(query, Some(8))
+        .unwrap()
+        .collect()
+        .await;
     assert_eq!(sequential.len(), 2_345);
     let key = |r: &Result<iqtech::Transaction, Error>| {
-        r.as_ref().unwrap().transaction_details[0].transaction_date_and_time.clone()
+        r.as_ref().unwrap().transaction_details[0]
+            .transaction_date_and_time
+            .clone()
     };
     assert!(sequential.iter().map(key).eq(parallel.iter().map(key)));
 
-    let planogram = client.machines().planogram(&sandbox.machine_serials()[0]).await.unwrap().unwrap();
+    let planogram = client
+        .machines()
+        .planogram(&sandbox.machine_serials()[0])
+        .await
+        .unwrap()
+        .unwrap();
     assert!(!planogram.machine_planogram.is_empty());
     assert!(planogram.machine.last_activity.unwrap().naive().is_some());
 }
@@ -241,14 +370,19 @@ async fn transactions_page_to_the_end_in_order_with_concurrency() {
 async fn a_failure_mid_walk_names_the_page_after_the_items_before_it() {
     let (sandbox, client) = start(SandboxConfig::default().transactions(500)).await;
     // The first two pages succeed, then every attempt fails with a 500 (not retried).
-    let mut stream = client.transactions().iter(TransactionQuery::default(), Some(1)).unwrap();
+    let mut stream = client
+        .transactions()
+        .iter(TransactionQuery::default(), Some(1))
+        .unwrap();
     let mut ok = 0;
     while let Some(item) = stream.next().await {
         match item {
             Ok(_) => {
                 ok += 1;
                 if ok == 200 {
-                    sandbox.inject(FaultSpec::new("transactions.list").status(500)).unwrap();
+                    sandbox
+                        .inject(FaultSpec::new("transactions.list").status(500))
+                        .unwrap();
                 }
             }
             Err(e) => {

@@ -108,11 +108,13 @@ pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::NaiveD
 
 fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
     let t = text.trim();
-    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().or_else(|| {
-        chrono::DateTime::parse_from_rfc3339(t)
-            .ok()
-            .map(|dt| dt.with_timezone(&chrono::Utc).date_naive())
-    })
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(t)
+                .ok()
+                .map(|dt| dt.with_timezone(&chrono::Utc).date_naive())
+        })
 }
 
 /// An integer, from a number or a numeric string.

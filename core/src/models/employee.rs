@@ -14,7 +14,11 @@ use super::de;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -84,7 +88,11 @@ pub struct Employee {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -94,7 +102,11 @@ pub struct EmployeePage {
     #[serde(default, deserialize_with = "de::vec_or_null")]
     pub items: Vec<Employee>,
     /// Paging metadata (JSON `metaData`).
-    #[serde(default, deserialize_with = "de::null_default", rename(deserialize = "metaData"))]
+    #[serde(
+        default,
+        deserialize_with = "de::null_default",
+        rename(deserialize = "metaData")
+    )]
     pub meta: PageMeta,
 }
 
@@ -131,7 +143,10 @@ pub struct EmployeeInput {
         skip_serializing_if = "Option::is_none",
         serialize_with = "Language::serialize_code"
     )]
-    #[cfg_attr(feature = "typescript", ts(type = "Language | number | null", optional))]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(type = "Language | number | null", optional)
+    )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub language: Option<Language>,
     /// Whether the employee may use machines.

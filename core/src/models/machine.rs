@@ -10,7 +10,11 @@ use super::de;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -47,7 +51,11 @@ pub struct Machine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -87,7 +95,11 @@ pub struct PlanogramEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -105,7 +117,11 @@ pub struct MachinePlanogram {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -115,6 +131,10 @@ pub struct MachinePage {
     #[serde(default, deserialize_with = "de::vec_or_null")]
     pub items: Vec<MachinePlanogram>,
     /// Paging metadata (JSON `metaData`).
-    #[serde(default, deserialize_with = "de::null_default", rename(deserialize = "metaData"))]
+    #[serde(
+        default,
+        deserialize_with = "de::null_default",
+        rename(deserialize = "metaData")
+    )]
     pub meta: PageMeta,
 }

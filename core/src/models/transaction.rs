@@ -11,7 +11,11 @@ use super::de;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -38,7 +42,11 @@ pub struct TransactionMachine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -59,7 +67,11 @@ pub struct BatchDetail {
 /// An answer to a question asked at the machine (user limits).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -77,7 +89,11 @@ pub struct UserLimit {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -161,7 +177,11 @@ pub struct TransactionDetail {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -179,7 +199,11 @@ pub struct Transaction {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -189,7 +213,11 @@ pub struct TransactionPage {
     #[serde(default, deserialize_with = "de::vec_or_null")]
     pub items: Vec<Transaction>,
     /// Paging metadata (JSON `metaData`).
-    #[serde(default, deserialize_with = "de::null_default", rename(deserialize = "metaData"))]
+    #[serde(
+        default,
+        deserialize_with = "de::null_default",
+        rename(deserialize = "metaData")
+    )]
     pub meta: PageMeta,
 }
 

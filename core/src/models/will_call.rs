@@ -131,11 +131,16 @@ pub struct Reservation {
     pub external_reserve_locker_detail_list: Vec<Assignee>,
 }
 
-/// One access code sent to an assignee.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One access code sent to an assignee. `Debug` hides the code and its bar-code URL (which
+/// embeds the code): a locker code in a log opens the locker.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -159,11 +164,27 @@ pub struct AccessCode {
     pub bar_code: Option<String>,
 }
 
+impl std::fmt::Debug for AccessCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hidden = |v: &Option<String>| v.as_ref().map(|_| "<redacted>");
+        f.debug_struct("AccessCode")
+            .field("user_name", &self.user_name)
+            .field("role", &self.role)
+            .field("code", &hidden(&self.code))
+            .field("bar_code", &hidden(&self.bar_code))
+            .finish()
+    }
+}
+
 /// The answer of add-reservation and send-new-code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -184,7 +205,11 @@ pub struct ReservationResult {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -204,7 +229,11 @@ pub struct ReservationStatus {
 /// The answer of recall (W6/L6).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -245,7 +274,11 @@ pub struct ReservedLockerReportQuery {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -292,7 +325,11 @@ pub struct ReservationDetail {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -313,7 +350,11 @@ pub struct ReportMachine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -337,7 +378,11 @@ pub struct ReservedLockerReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(deserialize = "camelCase"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
@@ -410,6 +455,17 @@ impl ReportPage for LegacyReservedLockerReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_hides_access_codes() {
+        let c = AccessCode {
+            user_name: Some("A".into()),
+            role: None,
+            code: Some("828459".into()),
+            bar_code: Some("https://x/828459.png".into()),
+        };
+        assert!(!format!("{c:?}").contains("828459"));
+    }
 
     #[test]
     fn unknown_enum_values_are_kept() {

@@ -823,17 +823,31 @@ async fn m1_planogram_sends_serial_no_only_and_decodes_exact_price_and_7_digit_t
 async fn m1_planogram_picks_the_machine_asked_for_and_never_another() {
     let route = "/api/Machine/GetMachinePlanogramDetails";
     // The document's example answers with two machines; the second one is asked for here.
-    let (found, _) = exchange("GET", route, 200, "m1_planogram_single.json", |c| async move {
-        c.machines().planogram("wtnvmmuekdemgje").await
-    })
+    let (found, _) = exchange(
+        "GET",
+        route,
+        200,
+        "m1_planogram_single.json",
+        |c| async move { c.machines().planogram("wtnvmmuekdemgje").await },
+    )
     .await;
     let m = found.expect("the second machine");
-    assert_eq!(m.machine.control_board_serial_no.as_deref(), Some("WTNVMmUEkdEMgJe"));
-    let (found, _) = exchange("GET", route, 200, "m1_planogram_single.json", |c| async move {
-        c.machines().planogram("WTN-NOT-THERE").await
-    })
+    assert_eq!(
+        m.machine.control_board_serial_no.as_deref(),
+        Some("WTNVMmUEkdEMgJe")
+    );
+    let (found, _) = exchange(
+        "GET",
+        route,
+        200,
+        "m1_planogram_single.json",
+        |c| async move { c.machines().planogram("WTN-NOT-THERE").await },
+    )
     .await;
-    assert!(found.is_none(), "a machine of another serial number is not an answer");
+    assert!(
+        found.is_none(),
+        "a machine of another serial number is not an answer"
+    );
 }
 
 #[tokio::test]
