@@ -63,7 +63,7 @@ impl SandboxOptions {
         }
         if self.transactions_start.is_some() || self.transactions_days.is_some() {
             let start = match self.transactions_start {
-                Some(text) => parse_date(&text).ok_or_else(|| {
+                Some(text) => iqtech::models::parse_date(&text).ok_or_else(|| {
                     iqtech::Error::validation(
                         "transactionsStart",
                         format!("{text:?} is not a date"),
@@ -92,17 +92,6 @@ impl SandboxOptions {
         }
         Ok(c)
     }
-}
-
-/// `YYYY-MM-DD`, or a `Date` (passed as RFC 3339 text) taken as its UTC date.
-fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .ok()
-        .or_else(|| {
-            chrono::DateTime::parse_from_rfc3339(text.trim())
-                .ok()
-                .map(|d| d.with_timezone(&chrono::Utc).date_naive())
-        })
 }
 
 /// A running sandbox: a faithful fake iQ Tech server on `127.0.0.1`, with seeded data, fault

@@ -950,7 +950,7 @@ class TransactionPage:
 
 @final
 class AccessCode:
-    """One access code sent to an assignee."""
+    """One access code sent to an assignee. `Debug` hides the code and its bar-code URL (which embeds the code): a locker code in a log opens the locker."""
     @property
     def user_name(self) -> str | None:
         """The assignee's name."""

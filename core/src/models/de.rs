@@ -106,7 +106,9 @@ pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<chrono::NaiveD
     }
 }
 
-fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+/// Parses a request date: `YYYY-MM-DD`, or an RFC 3339 timestamp taken as its UTC date. `None`
+/// for anything else.
+pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
     let t = text.trim();
     chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .ok()

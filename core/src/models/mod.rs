@@ -15,6 +15,7 @@ mod transaction;
 mod will_call;
 
 pub use common::{Language, PageMeta, Timestamp};
+pub use de::parse_date;
 pub use employee::{Employee, EmployeeInput, EmployeePage, EmployeeQuery, SetPinInput};
 pub use machine::{Machine, MachinePage, MachinePlanogram, PlanogramEntry};
 pub use transaction::{
