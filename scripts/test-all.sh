@@ -15,7 +15,7 @@ step "clippy (all default members, all targets, warnings are errors)"
 cargo clippy --all-targets --locked -- -D warnings
 
 step "rustdoc (warnings are errors)"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked -p iqtech -p iqtech-sandbox
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked
 
 step "cargo test (core, sandbox, CLI, FFI conversions; debug)"
 cargo test --locked

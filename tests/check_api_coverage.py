@@ -59,8 +59,8 @@ print(json.dumps(missing))
 """
 
 NODE_PROBE = r"""
-const { Client } = require(process.argv[2]);
-const pairs = JSON.parse(process.argv[3]);
+const { Client } = require(process.argv[1]);
+const pairs = JSON.parse(process.argv[2]);
 const client = new Client({ clientId: 'x', clientSecret: 'y', authUrl: 'http://127.0.0.1:9', apiUrl: 'http://127.0.0.1:9' });
 const missing = [];
 for (const [group, method] of pairs) {

@@ -67,10 +67,10 @@ pub struct Global {
         hide_env_values = true
     )]
     pub client_secret: Option<String>,
-    /// Token host [default: https://account.iqtechportal.com/].
+    /// Token host [default: <https://account.iqtechportal.com/>].
     #[arg(long, global = true, env = "IQTECH_AUTH_URL", hide_env_values = true)]
     pub auth_url: Option<String>,
-    /// API host [default: https://integration.iqtechportal.com/].
+    /// API host [default: <https://integration.iqtechportal.com/>].
     #[arg(long, global = true, env = "IQTECH_API_URL", hide_env_values = true)]
     pub api_url: Option<String>,
     /// Config file (TOML: client_id, client_secret, auth_url, api_url).
