@@ -68,7 +68,8 @@ pub struct FaultRule {
     /// Run the operation, then close the connection without answering ("outcome unknown").
     #[uniffi(default)]
     pub drop_connection: bool,
-    /// Run the operation, then damage the body: `"truncated"` or `"malformed"`.
+    /// Run the operation, then damage the body: `"truncated"` or `"malformed"`; or
+    /// `"failed_envelope"`: answer HTTP 200 with `isSuccess: false` instead of running it.
     #[uniffi(default)]
     pub body: Option<String>,
 }
@@ -91,15 +92,11 @@ impl FaultRule {
         if self.drop_connection {
             spec = spec.drop_connection();
         }
-        match self.body.as_deref() {
-            None => {}
-            Some("truncated") => spec = spec.body(BodyFault::Truncated),
-            Some("malformed") => spec = spec.body(BodyFault::Malformed),
-            Some(other) => {
-                return Err(SandboxError::Fault(format!(
-                    "body must be \"truncated\" or \"malformed\", not {other:?}"
-                )))
-            }
+        if let Some(name) = self.body.as_deref() {
+            let body = name
+                .parse::<BodyFault>()
+                .map_err(|e| SandboxError::Fault(e.to_string()))?;
+            spec = spec.body(body);
         }
         Ok(spec)
     }

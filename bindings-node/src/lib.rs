@@ -28,11 +28,19 @@ pub mod will_call;
 
 use napi_derive::napi;
 
-/// The TypeScript declarations of the core's models (used by the build to complete the
-/// generated `.d.ts`; not part of the public API).
+/// The TypeScript declarations of the core's models and of the sandbox's types, generated from
+/// their Rust definitions (used by the build to complete the generated `.d.ts`; not part of the
+/// public API).
 #[napi(js_name = "__typescriptDeclarations")]
 pub fn typescript_declarations() -> String {
-    iqtech::ffi_node::typescript_declarations()
+    let mut sandbox = iqtech::ffi_node::Declarations::new();
+    iqtech_sandbox::typescript::visit_types(&mut sandbox);
+    let header = "Types of the sandbox, generated from iqtech-sandbox (iqtech_sandbox::typescript). Do not edit.";
+    format!(
+        "{}\n{}",
+        iqtech::ffi_node::typescript_declarations(),
+        sandbox.module(header)
+    )
 }
 
 /// The `User-Agent` this binding sends.

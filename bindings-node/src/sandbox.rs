@@ -248,7 +248,7 @@ impl Sandbox {
     }
 
     /// A copy of the request journal: counters per route and the recent requests.
-    #[napi(ts_return_type = "Journal")]
+    #[napi(ts_return_type = "JournalSnapshot")]
     pub fn journal(&self, env: Env) -> napi::Result<Json> {
         sync(&env, self.with(|s| journal_json(&s.journal())))
     }

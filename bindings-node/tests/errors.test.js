@@ -131,6 +131,17 @@ test('no answer in time gives TimeoutError', async () => {
   assert.equal(err.operation, 'employees.list')
 })
 
+test('a 200 with isSuccess: false gives the plain ApiError (code api), not a subclass', async () => {
+  sandbox.inject({ route: 'employees.list', body: 'failed_envelope', times: 1 })
+  const err = await failure(client.employees.list())
+  check(err, iq.ApiError, 'api')
+  assert.equal(Object.getPrototypeOf(err), iq.ApiError.prototype, 'exactly ApiError')
+  assert.equal(err.status, 200)
+  assert.equal(err.errorId, 500)
+  assert.equal(err.detail, 'Simulated failure with a 200 status')
+  assert.equal(err.operation, 'employees.list')
+})
+
 test('an unreadable 2xx body gives DecodeError', async () => {
   sandbox.inject({ route: 'employees.list', body: 'malformed', times: 1 })
   const err = await failure(client.employees.list())

@@ -240,7 +240,7 @@ impl Sandbox {
 
     /// Installs a fault rule from a dict or keyword arguments (`route`, `latency_ms`,
     /// `jitter_ms`, `status`, `times`, `rate`, `retry_after_secs`, `drop_connection`, `body`:
-    /// "truncated" or "malformed"); returns its id.
+    /// "truncated", "malformed" or "failed_envelope"); returns its id.
     #[pyo3(signature = (spec=None, /, **kwargs))]
     fn inject(
         &self,

@@ -188,6 +188,20 @@ def test_decode(sandbox: Sandbox, client: iqtech.Client) -> None:
     assert info.value.status == 200 and info.value.code == "decode"
 
 
+def test_failed_envelope_with_200_is_the_plain_api_error(
+    sandbox: Sandbox, client: iqtech.Client
+) -> None:
+    # API notes, quirk 3: a 2xx with isSuccess false is an error, of no status subclass.
+    sandbox.inject(route="employees.list", body="failed_envelope", times=1)
+    with pytest.raises(iqtech.ApiError) as info:
+        client.employees.list(page_size=1)
+    e = info.value
+    assert type(e) is iqtech.ApiError
+    assert (e.code, e.status, e.error_id) == ("api", 200, 500)
+    assert e.message == "Simulated failure with a 200 status"
+    assert e.operation == "employees.list"
+
+
 def test_outcome_unknown(sandbox: Sandbox, client: iqtech.Client) -> None:
     number = unique("lost")
     sandbox.inject(route="employees.create", drop_connection=True, times=1)

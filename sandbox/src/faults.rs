@@ -11,10 +11,16 @@
 //! * `drop_connection`: run the operation (state changes) and then close the connection without
 //!   sending any response: the "outcome unknown" case;
 //! * `body`: run the operation and damage its response body: `truncated` keeps the first half
-//!   of the bytes, `malformed` replaces it with text that is not valid JSON.
+//!   of the bytes, `malformed` replaces it with text that is not valid JSON; or, for
+//!   `failed_envelope`, answer *without* running the operation (nothing changes) with HTTP 200
+//!   and a failed envelope, `{"result":null,"isSuccess":false,"success":null,"errors":null,
+//!   "error":{"errorId":500,"message":"Simulated failure with a 200 status"},"exception":null}`
+//!   (API notes, quirk 3: a 2xx with `isSuccess: false` is an error, which a client must not
+//!   read as a success).
 //!
 //! With none of the three, the rule only adds latency.
 
+use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -27,14 +33,69 @@ use serde::{Deserialize, Serialize};
 use crate::envelope;
 use crate::routes::names::ROUTE_NAMES;
 
-/// How a response body is damaged.
+/// How a response body is damaged (or, for [`FailedEnvelope`](Self::FailedEnvelope), replaced).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "snake_case")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyFault {
     /// The first half of the real body's bytes (cut JSON).
     Truncated,
     /// Text that is not valid JSON, served as `application/json`.
     Malformed,
+    /// Instead of running the operation (nothing changes), HTTP 200 with a failed envelope:
+    /// `isSuccess: false`, `error: {errorId: 500, message: "Simulated failure with a 200
+    /// status"}` — a 2xx that is an error (API notes, quirk 3).
+    FailedEnvelope,
+}
+
+impl BodyFault {
+    /// Every variant, in declaration order.
+    pub const ALL: [BodyFault; 3] = [
+        BodyFault::Truncated,
+        BodyFault::Malformed,
+        BodyFault::FailedEnvelope,
+    ];
+
+    /// The name used in JSON and by the bindings (`"truncated"`, `"malformed"`,
+    /// `"failed_envelope"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            BodyFault::Truncated => "truncated",
+            BodyFault::Malformed => "malformed",
+            BodyFault::FailedEnvelope => "failed_envelope",
+        }
+    }
+
+    /// True when the operation runs and its real body is then damaged; false for
+    /// [`FailedEnvelope`](Self::FailedEnvelope), which answers instead of the operation.
+    pub fn runs_operation(self) -> bool {
+        !matches!(self, BodyFault::FailedEnvelope)
+    }
+}
+
+impl FromStr for BodyFault {
+    type Err = FaultError;
+
+    /// Reads a [`name`](Self::name).
+    fn from_str(s: &str) -> Result<Self, FaultError> {
+        BodyFault::ALL
+            .into_iter()
+            .find(|b| b.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<String> = BodyFault::ALL
+                    .iter()
+                    .map(|b| format!("{:?}", b.name()))
+                    .collect();
+                FaultError::Invalid(format!(
+                    "body must be one of {}, not {s:?}",
+                    names.join(", ")
+                ))
+            })
+    }
 }
 
 fn all_routes() -> String {
@@ -50,19 +111,30 @@ fn all_routes() -> String {
 ///
 /// Every member but `route` may be left out (`route` defaults to `"*"`); unknown members are
 /// refused.
+///
+/// In TypeScript (feature `typescript`) every member is optional, as on input; the keys are
+/// camelCase, as the Node binding reads and writes them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase", optional_fields = nullable)
+)]
 #[serde(deny_unknown_fields)]
 pub struct FaultSpec {
     /// Which requests the rule applies to: a route name (see [`ROUTE_NAMES`]), a group
     /// pattern such as `"employees.*"` or `"will_call_v1.*"`, or `"*"` for every API route and
     /// the token endpoint. Admin routes (`/_sandbox/…`) are never faulted.
     #[serde(default = "all_routes")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub route: String,
     /// Fixed delay before anything else, in milliseconds.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub latency_ms: u64,
     /// Extra random delay of `0..=jitter_ms` milliseconds.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub jitter_ms: u64,
     /// Answer with this HTTP status (400–599) instead of running the operation.
     #[serde(default)]
@@ -80,8 +152,10 @@ pub struct FaultSpec {
     pub retry_after_secs: Option<u64>,
     /// Run the operation, then close the connection without any response.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub drop_connection: bool,
-    /// Run the operation, then damage the response body.
+    /// Run the operation, then damage the response body (`truncated`, `malformed`); or answer
+    /// 200 with a failed envelope instead of running it (`failed_envelope`).
     #[serde(default)]
     pub body: Option<BodyFault>,
 }
@@ -144,7 +218,8 @@ impl FaultSpec {
         self
     }
 
-    /// Runs the operation, then damages the body.
+    /// Runs the operation, then damages the body; or, for [`BodyFault::FailedEnvelope`],
+    /// answers 200 with a failed envelope instead of running it.
     pub fn body(mut self, fault: BodyFault) -> Self {
         self.body = Some(fault);
         self
@@ -238,10 +313,25 @@ impl FaultSpec {
         }
         resp
     }
+
+    /// The answer of a [`BodyFault::FailedEnvelope`] rule: 200 with `isSuccess: false`.
+    pub(crate) fn failed_envelope_response() -> Response {
+        envelope::error(
+            StatusCode::OK,
+            500,
+            "Simulated failure with a 200 status",
+            envelope::Kind::WithResult,
+        )
+    }
 }
 
 /// A rule as it is installed: its id, its spec and how many applications it has left.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ActiveFault {
     /// Id to remove the rule with.
     pub id: u64,
@@ -328,11 +418,13 @@ impl Faults {
     }
 }
 
-/// Damages a response body.
+/// Damages a response body. [`BodyFault::FailedEnvelope`] never reaches here (it answers
+/// before the operation runs, see [`BodyFault::runs_operation`]); it leaves the body as it is.
 pub(crate) fn damage(fault: BodyFault, body: &[u8]) -> Vec<u8> {
     match fault {
         BodyFault::Truncated => body[..body.len() / 2].to_vec(),
         BodyFault::Malformed => b"{\"result\": {\"items\": [}, \"isSuccess\": tru".to_vec(),
+        BodyFault::FailedEnvelope => body.to_vec(),
     }
 }
 
@@ -369,6 +461,13 @@ mod tests {
         assert_eq!(spec, FaultSpec::new("token").status(429).times(1));
         let spec: FaultSpec = serde_json::from_str(r#"{"body":"truncated"}"#).unwrap();
         assert_eq!(spec.route, "*");
+        let spec: FaultSpec = serde_json::from_str(r#"{"body":"failed_envelope"}"#).unwrap();
+        assert_eq!(spec.body, Some(BodyFault::FailedEnvelope));
+        for b in BodyFault::ALL {
+            assert_eq!(serde_json::to_value(b).unwrap(), b.name());
+            assert_eq!(b.name().parse::<BodyFault>(), Ok(b));
+        }
+        assert!("failedEnvelope".parse::<BodyFault>().is_err());
         assert!(serde_json::from_str::<FaultSpec>(r#"{"stauts":500}"#).is_err());
     }
 }

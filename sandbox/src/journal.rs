@@ -8,6 +8,11 @@ use serde_json::Value;
 
 /// One request as the sandbox received it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct RequestRecord {
     /// Sequence number, from 1, across the sandbox's life (clearing does not reset it).
     pub seq: u64,
@@ -20,6 +25,7 @@ pub struct RequestRecord {
     /// Route name (see [`ROUTE_NAMES`](crate::ROUTE_NAMES)); `None` for unknown paths.
     pub route: Option<String>,
     /// The body: parsed JSON when it is JSON, a string otherwise, `None` when empty.
+    #[cfg_attr(feature = "typescript", ts(type = "unknown"))]
     pub body: Option<Value>,
     /// Status of the response sent; `None` while in flight or when the connection was dropped.
     pub status: Option<u16>,
@@ -29,10 +35,17 @@ pub struct RequestRecord {
 
 /// A copy of the journal at one moment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct JournalSnapshot {
     /// Requests to `POST /connect/token`.
     pub token_requests: u64,
-    /// Requests per route name (unknown paths are counted under `"unknown"`).
+    /// Requests per route name (unknown paths are counted under `"unknown"`). The keys are
+    /// data and keep their spelling in every binding (`perRoute['will_call.add_reservation']`).
+    #[cfg_attr(feature = "typescript", ts(type = "Record<string, number>"))]
     pub per_route: BTreeMap<String, u64>,
     /// All requests counted, token requests included.
     pub total_requests: u64,

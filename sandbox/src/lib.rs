@@ -61,7 +61,9 @@
 //! # Faults
 //! [`FaultSpec`] rules delay, fail (`status`), cut (`body`) or drop (`drop_connection`) the
 //! responses of a route, a group (`"employees.*"`) or all (`"*"`), for the next `times`
-//! requests or at a `rate`. Install them with [`Sandbox::inject`] or `POST /_sandbox/faults`;
+//! requests or at a `rate`; `body: "failed_envelope"` ([`BodyFault::FailedEnvelope`]) answers
+//! HTTP 200 with a failed envelope (`isSuccess: false`) instead of running the operation, the
+//! 2xx-that-is-an-error case. Install them with [`Sandbox::inject`] or `POST /_sandbox/faults`;
 //! see [`faults`] for the exact behaviour and `routes::admin` for the admin endpoints
 //! (`/_sandbox/faults`, `/_sandbox/expire-tokens`, `/_sandbox/journal`, `/_sandbox/info`,
 //! `/_sandbox/reservations`).
@@ -82,6 +84,8 @@ mod routes;
 mod seed;
 mod server;
 mod state;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 
 pub use config::{SandboxConfig, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
 pub use faults::{ActiveFault, BodyFault, FaultError, FaultSpec};

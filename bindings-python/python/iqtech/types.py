@@ -146,4 +146,4 @@ class FaultSpec(TypedDict, total=False):
     rate: Optional[float]
     retry_after_secs: Optional[int]
     drop_connection: bool
-    body: Optional[Literal["truncated", "malformed"]]
+    body: Optional[Literal["truncated", "malformed", "failed_envelope"]]

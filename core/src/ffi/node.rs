@@ -21,14 +21,55 @@ use ts_rs::{Config, TypeVisitor, TS};
 use crate::error::FieldError;
 use crate::models::*;
 
-/// Collects declarations of a type and everything it depends on, each once, dependencies first.
-struct Collector<'a> {
-    cfg: &'a Config,
+/// Collects TypeScript declarations: each type added and everything it depends on, each once,
+/// dependencies first, with the conventions above (integers, 64-bit ones included, are
+/// `number`).
+///
+/// Public so that other crates' types the Node binding hands out (the sandbox's, see
+/// `iqtech_sandbox::typescript`) are declared the same way: any [`TypeVisitor`] walk can fill
+/// it.
+pub struct Declarations {
+    cfg: Config,
     seen: HashSet<TypeId>,
     decls: Vec<String>,
 }
 
-impl TypeVisitor for Collector<'_> {
+impl Default for Declarations {
+    fn default() -> Self {
+        Declarations {
+            cfg: Config::new().with_large_int("number"),
+            seen: HashSet::new(),
+            decls: Vec::new(),
+        }
+    }
+}
+
+impl Declarations {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `T` and its dependencies (those not added yet).
+    pub fn add<T: TS + 'static + ?Sized>(&mut self) -> &mut Self {
+        self.visit::<T>();
+        self
+    }
+
+    /// The declarations (`export type …`, with their doc comments) as one module text, after a
+    /// `// {header}` line.
+    pub fn module(&self, header: &str) -> String {
+        let mut out = format!("// {header}\n");
+        for d in &self.decls {
+            out.push('\n');
+            out.push_str(d);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl TypeVisitor for Declarations {
     fn visit<T: TS + 'static + ?Sized>(&mut self) {
         if T::output_path().is_none() || !self.seen.insert(TypeId::of::<T>()) {
             return;
@@ -36,49 +77,38 @@ impl TypeVisitor for Collector<'_> {
         T::visit_dependencies(self);
         let docs = T::docs().unwrap_or_default();
         self.decls
-            .push(format!("{docs}export {}", T::decl(self.cfg)));
+            .push(format!("{docs}export {}", T::decl(&self.cfg)));
     }
 }
 
 /// The TypeScript declarations (`export type …`) of every model the Node API takes or returns,
 /// with their doc comments, as one module text.
 pub fn typescript_declarations() -> String {
-    let cfg = Config::new().with_large_int("number");
-    let mut c = Collector {
-        cfg: &cfg,
-        seen: HashSet::new(),
-        decls: Vec::new(),
-    };
+    let mut c = Declarations::new();
     // The roots: every type an operation takes or returns (their dependencies follow).
-    c.visit::<EmployeePage>();
-    c.visit::<Employee>();
-    c.visit::<EmployeeInput>();
-    c.visit::<SetPinInput>();
-    c.visit::<EmployeeQuery>();
-    c.visit::<Reservation>();
-    c.visit::<Assignee>();
-    c.visit::<ReservationResult>();
-    c.visit::<ReservationStatus>();
-    c.visit::<RecallResult>();
-    c.visit::<ReservedLockerReportQuery>();
-    c.visit::<ReservedLockerReport>();
-    c.visit::<LegacyReservedLockerReport>();
-    c.visit::<ReservationDetail>();
-    c.visit::<MachinePage>();
-    c.visit::<MachinePlanogram>();
-    c.visit::<TransactionPage>();
-    c.visit::<TransactionQuery>();
-    c.visit::<Transaction>();
-    c.visit::<FieldError>();
-    let mut out = String::from(
-        "// Models of the iQ Tech API, generated from the Rust core (iqtech::ffi_node). Do not edit.\n",
-    );
-    for d in c.decls {
-        out.push('\n');
-        out.push_str(&d);
-        out.push('\n');
-    }
-    out
+    c.add::<EmployeePage>()
+        .add::<Employee>()
+        .add::<EmployeeInput>()
+        .add::<SetPinInput>()
+        .add::<EmployeeQuery>()
+        .add::<Reservation>()
+        .add::<Assignee>()
+        .add::<ReservationResult>()
+        .add::<ReservationStatus>()
+        .add::<RecallResult>()
+        .add::<ReservedLockerReportQuery>()
+        .add::<ReservedLockerReport>()
+        .add::<LegacyReservedLockerReport>()
+        .add::<ReservationDetail>()
+        .add::<MachinePage>()
+        .add::<MachinePlanogram>()
+        .add::<TransactionPage>()
+        .add::<TransactionQuery>()
+        .add::<Transaction>()
+        .add::<FieldError>();
+    c.module(
+        "Models of the iQ Tech API, generated from the Rust core (iqtech::ffi_node). Do not edit.",
+    )
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ fn describe(f: &FaultSpec) -> String {
         parts.push("drop_connection".into());
     }
     if let Some(b) = f.body {
-        parts.push(format!("body {b:?}").to_lowercase());
+        parts.push(format!("body {}", b.name()));
     }
     parts.join(", ")
 }
@@ -82,6 +82,10 @@ pub(crate) async fn front(State(app): State<Arc<App>>, req: Request, next: Next)
         if let Some(status) = f.status {
             app.journal.finish(seq, Some(status), fault_desc);
             return f.status_response(status);
+        }
+        if f.body.is_some_and(|b| !b.runs_operation()) {
+            app.journal.finish(seq, Some(200), fault_desc);
+            return FaultSpec::failed_envelope_response();
         }
     }
 

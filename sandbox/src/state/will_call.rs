@@ -198,6 +198,11 @@ pub(crate) struct Reservation {
 
 /// A snapshot of a reservation for the sandbox's own inspection API.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ReservationInfo {
     /// The reservation's GUID (`reserveLockerId`).
     pub reserve_locker_id: String,

@@ -137,6 +137,62 @@ async fn truncated_and_malformed_bodies() {
 }
 
 #[tokio::test]
+async fn failed_envelope_answers_200_without_running_the_operation() {
+    let env = Env::small().await;
+    env.sb
+        .inject(
+            FaultSpec::new("employees.create")
+                .body(BodyFault::FailedEnvelope)
+                .times(1),
+        )
+        .unwrap();
+    let body =
+        json!({"department": "D", "firstName": "F", "lastName": "L", "employeeNumber": "FE-1"});
+    let r = env.post("/api/Employee", body.clone()).await;
+    assert_eq!(r.status, 200);
+    assert!(r.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    assert_eq!(
+        r.json(),
+        json!({"result": null, "isSuccess": false, "success": null, "errors": null,
+               "error": {"errorId": 500, "message": "Simulated failure with a 200 status"},
+               "exception": null})
+    );
+    // The operation did not run: the employee does not exist.
+    assert_eq!(
+        env.get("/api/Employee/lookup?employeeNumber=FE-1")
+            .await
+            .status,
+        400
+    );
+    let journal = env.sb.journal();
+    let rec = journal.records_for("employees.create").next().unwrap();
+    assert_eq!(
+        (rec.status, rec.fault.as_deref()),
+        (Some(200), Some("body failed_envelope"))
+    );
+    // The rule was used up: the same request now creates the employee.
+    assert_eq!(env.post("/api/Employee", body).await.status, 200);
+    assert_eq!(
+        env.get("/api/Employee/lookup?employeeNumber=FE-1")
+            .await
+            .status,
+        200
+    );
+    // It cannot be combined with another effect.
+    assert!(env
+        .sb
+        .inject(
+            FaultSpec::new("employees.list")
+                .status(500)
+                .body(BodyFault::FailedEnvelope)
+        )
+        .is_err());
+}
+
+#[tokio::test]
 async fn dropped_connection_after_processing() {
     let env = Env::small().await;
     env.sb

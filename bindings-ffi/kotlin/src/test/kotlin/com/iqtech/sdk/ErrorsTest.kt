@@ -195,7 +195,8 @@ class ErrorsTest : SandboxTest() {
 
     @Test
     fun `a failed envelope on a 200 is the plain ApiException`() = runBlocking<Unit> {
-        // The sandbox never answers this way; a scripted server does, as the live one can.
+        // A scripted server with a minimal envelope, as the live one can answer (the sandbox's
+        // `failed_envelope` fault is the next test).
         val server = HttpServer.create(InetSocketAddress("127.0.0.1", 0), 0)
         server.createContext("/") { x ->
             val body = if (x.requestURI.path.endsWith("/connect/token")) {
@@ -221,5 +222,26 @@ class ErrorsTest : SandboxTest() {
         } finally {
             server.stop(0)
         }
+    }
+
+    @Test
+    fun `the sandbox's failed_envelope fault is the plain ApiException`() = runBlocking<Unit> {
+        sandbox.injectFault(FaultRule(route = "machines.list", body = "failed_envelope", times = 1u))
+        val e = assertFailsWith<IqtechException.ApiException> { client.machines().list(1u, 5u) }
+        assertEquals(IqtechException.ApiException::class, e::class, "exactly ApiException")
+        assertEquals("api", e.code())
+        assertEquals(200.toUShort(), e.status)
+        assertEquals(500L, e.errorId)
+        assertEquals("Simulated failure with a 200 status", e.detail)
+        assertEquals("machines.list", e.operation)
+        assertTrue(e.isApiError())
+    }
+
+    @Test
+    fun `an unknown body fault is refused with the names it takes`() {
+        val e = assertFailsWith<SandboxException.Fault> {
+            sandbox.injectFault(FaultRule(route = "machines.list", body = "failedEnvelope"))
+        }
+        assertTrue("\"failed_envelope\"" in e.toString(), e.toString())
     }
 }
