@@ -47,7 +47,7 @@ impl Respond for Pages {
     }
 }
 
-async fn walk(client: &Client, concurrency: usize) -> Duration {
+async fn walk(client: &Client, concurrency: u32) -> Duration {
     let started = Instant::now();
     let mut items = client
         .employees()
@@ -108,7 +108,7 @@ fn paging(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(1));
     let mut report = Vec::new();
     for (name, concurrency, floor_ms) in [
-        ("sequential", 1usize, u64::from(PAGES) * 20),
+        ("sequential", 1u32, u64::from(PAGES) * 20),
         ("concurrency_8", 8, u64::from(PAGES.div_ceil(8)) * 20),
     ] {
         let walks: Arc<Mutex<Vec<Duration>>> = Arc::default();

@@ -47,7 +47,7 @@ impl TokenResponse {
                 operation: crate::operations::TOKEN.name,
                 status: 200,
                 error_id: None,
-                message: "the token endpoint returned an empty access_token".into(),
+                detail: "the token endpoint returned an empty access_token".into(),
                 field_errors: vec![],
                 trace_id: None,
                 body: None,

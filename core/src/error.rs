@@ -94,9 +94,9 @@ pub struct ApiError {
     pub status: u16,
     /// The body's `errorId`, which may disagree with `status` (quirk 2).
     pub error_id: Option<i64>,
-    /// The best message found: `error.message`, else `exception.message`, else ProblemDetails
-    /// `title`, else OAuth `error_description`, else the status text.
-    pub message: String,
+    /// The server's message, the best one found: `error.message`, else `exception.message`,
+    /// else ProblemDetails `title`, else OAuth `error_description`, else the status text.
+    pub detail: String,
     /// Field errors from a ProblemDetails body.
     pub field_errors: Vec<FieldError>,
     /// ProblemDetails `traceId`, for the vendor's support.
@@ -113,7 +113,7 @@ impl fmt::Display for ApiError {
         if let Some(id) = self.error_id {
             write!(f, " (errorId {id})")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", self.detail)?;
         for fe in &self.field_errors {
             write!(f, "; {}: {}", fe.field, fe.messages.join(" "))?;
         }
@@ -166,7 +166,7 @@ pub enum Error {
         timeout: Duration,
     },
     /// The server answered 2xx, but the body could not be read as the documented shape.
-    #[error("{operation}: could not decode the HTTP {status} response: {message} (body starts: {snippet:?})")]
+    #[error("{operation}: could not decode the HTTP {status} response: {message} (body starts: {body:?})")]
     Decode {
         /// The operation that failed.
         operation: &'static str,
@@ -175,19 +175,26 @@ pub enum Error {
         /// The decoder's description (names the field or position).
         message: String,
         /// The first [`BODY_SNIPPET_LIMIT`] bytes of the body.
-        snippet: String,
+        body: String,
     },
     /// A request that must not be repeated may or may not have been carried out: it was sent, and
     /// the answer was lost (timeout, dropped connection, gateway error). The message says how to
     /// check before trying again.
-    #[error("{operation}: outcome unknown ({cause}); it was not retried because repeating it is unsafe. {how_to_check}")]
+    #[error("{operation}: outcome unknown ({reason}); it was not retried because repeating it is unsafe. {how_to_check}")]
     OutcomeUnknown {
         /// The operation whose fate is unknown.
         operation: &'static str,
         /// What happened to the answer.
-        cause: String,
+        reason: String,
         /// How to find out whether it took effect.
         how_to_check: &'static str,
+    },
+    /// A bug inside the SDK (a panic caught at the language boundary). Please report it with
+    /// the message; the host process keeps running.
+    #[error("internal error in the iqtech SDK (please report it): {message}")]
+    Internal {
+        /// What panicked.
+        message: String,
     },
     /// An auto-pager failed on one page; items of earlier pages were already delivered.
     #[error("page {page}: {source}")]
@@ -241,7 +248,7 @@ impl Error {
 
     /// Stable machine-readable name of the error class, identical in every binding:
     /// an [`ApiErrorKind::code`], or `validation`, `config`, `connection`, `timeout`, `decode`,
-    /// `outcome_unknown`.
+    /// `outcome_unknown`, `internal` (see [`ERROR_CLASSES`]).
     pub fn code(&self) -> &'static str {
         match self.root() {
             Self::Api(e) => e.kind.code(),
@@ -251,9 +258,160 @@ impl Error {
             Self::Timeout { .. } => "timeout",
             Self::Decode { .. } => "decode",
             Self::OutcomeUnknown { .. } => "outcome_unknown",
+            Self::Internal { .. } => "internal",
             Self::Page { .. } => unreachable!("root() never returns a page wrapper"),
         }
     }
+
+    /// Every field of this error under the names every binding uses (see [`ErrorDetails`]).
+    pub fn details(&self) -> ErrorDetails {
+        let mut d = ErrorDetails {
+            code: self.code().to_owned(),
+            message: self.to_string(),
+            page: self.page(),
+            ..ErrorDetails::default()
+        };
+        match self.root() {
+            Self::Api(e) => {
+                d.operation = Some(e.operation.to_owned());
+                d.status = Some(e.status);
+                d.error_id = e.error_id;
+                d.detail = Some(e.detail.clone());
+                d.field_errors = e.field_errors.clone();
+                d.trace_id = e.trace_id.clone();
+                d.body = e.body.clone();
+                d.retry_after = e.retry_after;
+            }
+            Self::Validation { field, message } => {
+                d.field = Some(field.clone());
+                d.detail = Some(message.clone());
+            }
+            Self::Config { message } | Self::Internal { message } => {
+                d.detail = Some(message.clone());
+            }
+            Self::Connection { operation, message } => {
+                d.operation = Some((*operation).to_owned());
+                d.detail = Some(message.clone());
+            }
+            Self::Timeout { operation, timeout } => {
+                d.operation = Some((*operation).to_owned());
+                d.timeout = Some(*timeout);
+            }
+            Self::Decode {
+                operation,
+                status,
+                message,
+                body,
+            } => {
+                d.operation = Some((*operation).to_owned());
+                d.status = Some(*status);
+                d.detail = Some(message.clone());
+                d.body = Some(body.clone());
+            }
+            Self::OutcomeUnknown {
+                operation,
+                reason,
+                how_to_check,
+            } => {
+                d.operation = Some((*operation).to_owned());
+                d.reason = Some(reason.clone());
+                d.how_to_check = Some((*how_to_check).to_owned());
+            }
+            Self::Page { .. } => unreachable!("root() never returns a page wrapper"),
+        }
+        d
+    }
+}
+
+/// Every field an SDK error can carry, flat, under one name per field in every language
+/// (each binding applies its case: `field_errors`, `fieldErrors`). Built by [`Error::details`];
+/// bindings turn it into their exception with no logic of their own. Fields that do not apply
+/// to the error's class are `None` (or empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ErrorDetails {
+    /// The stable code of the class ([`ERROR_CLASSES`]).
+    pub code: String,
+    /// The one-line description a person can act on (the `Display` text).
+    pub message: String,
+    /// The operation that failed, e.g. `employees.create`.
+    pub operation: Option<String>,
+    /// The page an auto-pager failed on.
+    pub page: Option<u32>,
+    /// The HTTP status (API and decode errors).
+    pub status: Option<u16>,
+    /// The server's `errorId`, which may disagree with the status.
+    pub error_id: Option<i64>,
+    /// The server's message (API errors), or what is wrong (validation, configuration,
+    /// connection, decode, internal).
+    pub detail: Option<String>,
+    /// Field errors from a ProblemDetails body.
+    pub field_errors: Vec<FieldError>,
+    /// ProblemDetails `traceId`, for the vendor's support.
+    pub trace_id: Option<String>,
+    /// The first [`BODY_SNIPPET_LIMIT`] bytes of the body (API and decode errors).
+    pub body: Option<String>,
+    /// How long the server asked us to wait (`Retry-After`).
+    pub retry_after: Option<Duration>,
+    /// The offending input field (validation errors), snake_case.
+    pub field: Option<String>,
+    /// What happened to the answer (outcome-unknown errors).
+    pub reason: Option<String>,
+    /// How to find out whether the request took effect (outcome-unknown errors).
+    pub how_to_check: Option<String>,
+    /// The request timeout in force (timeout errors).
+    pub timeout: Option<Duration>,
+}
+
+/// One error class of the SDK, as every binding names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorClass {
+    /// The stable code ([`Error::code`]); empty for the root class.
+    pub code: &'static str,
+    /// The class name in every language (`NotFoundError`; Kotlin appends nothing else).
+    pub name: &'static str,
+    /// The parent class's name; `None` for the root.
+    pub parent: Option<&'static str>,
+    /// What it means and what to do.
+    pub doc: &'static str,
+    /// The [`ErrorDetails`] fields it fills beyond `code`, `message`, `operation` and `page`.
+    pub fields: &'static [&'static str],
+}
+
+const API_FIELDS: &[&str] = &[
+    "status",
+    "error_id",
+    "detail",
+    "field_errors",
+    "trace_id",
+    "body",
+    "retry_after",
+];
+
+/// The error taxonomy, written once: every binding's classes are generated from it or checked
+/// against it. The root comes first; every parent precedes its children.
+pub const ERROR_CLASSES: &[ErrorClass] = &[
+    ErrorClass { code: "", name: "IqtechError", parent: None, doc: "Root of every error the SDK raises.", fields: &[] },
+    ErrorClass { code: "api", name: "ApiError", parent: Some("IqtechError"), doc: "The server answered with an error (also a 2xx whose envelope says isSuccess: false).", fields: API_FIELDS },
+    ErrorClass { code: "bad_request", name: "BadRequestError", parent: Some("ApiError"), doc: "HTTP 400 or another 4xx without a class of its own: the request was refused as invalid.", fields: API_FIELDS },
+    ErrorClass { code: "authentication", name: "AuthenticationError", parent: Some("ApiError"), doc: "HTTP 401 or a refusal from the token endpoint: check the client id and secret.", fields: API_FIELDS },
+    ErrorClass { code: "permission_denied", name: "PermissionDeniedError", parent: Some("ApiError"), doc: "HTTP 403: the credentials are valid but not allowed to do this.", fields: API_FIELDS },
+    ErrorClass { code: "not_found", name: "NotFoundError", parent: Some("ApiError"), doc: "HTTP 404: the thing addressed does not exist.", fields: API_FIELDS },
+    ErrorClass { code: "conflict", name: "ConflictError", parent: Some("ApiError"), doc: "HTTP 409: the request conflicts with the current state.", fields: API_FIELDS },
+    ErrorClass { code: "rate_limited", name: "RateLimitError", parent: Some("ApiError"), doc: "HTTP 429 after every attempt: slow down; retry_after says for how long.", fields: API_FIELDS },
+    ErrorClass { code: "server", name: "ServerError", parent: Some("ApiError"), doc: "HTTP 5xx after every attempt: the server failed.", fields: API_FIELDS },
+    ErrorClass { code: "validation", name: "ValidationError", parent: Some("IqtechError"), doc: "The caller passed something invalid; nothing was sent. field names it.", fields: &["field", "detail"] },
+    ErrorClass { code: "config", name: "ConfigurationError", parent: Some("IqtechError"), doc: "The client is misconfigured (missing credentials, bad URL); nothing was sent.", fields: &["detail"] },
+    ErrorClass { code: "connection", name: "ConnectionError", parent: Some("IqtechError"), doc: "The server could not be reached, for a request that is safe to repeat or was never sent.", fields: &["detail"] },
+    ErrorClass { code: "timeout", name: "TimeoutError", parent: Some("IqtechError"), doc: "No answer within the timeout, for a request that is safe to repeat.", fields: &["timeout"] },
+    ErrorClass { code: "decode", name: "DecodeError", parent: Some("IqtechError"), doc: "A 2xx answer whose body is not the documented shape.", fields: &["status", "detail", "body"] },
+    ErrorClass { code: "outcome_unknown", name: "OutcomeUnknownError", parent: Some("IqtechError"), doc: "A request that must not be repeated was sent and its answer lost: check before trying again (how_to_check).", fields: &["reason", "how_to_check"] },
+    ErrorClass { code: "internal", name: "InternalError", parent: Some("IqtechError"), doc: "A bug inside the SDK, caught at the language boundary: please report it.", fields: &["detail"] },
+];
+
+/// The class of a code, if the code is known.
+pub fn error_class(code: &str) -> Option<&'static ErrorClass> {
+    ERROR_CLASSES.iter().find(|c| c.code == code)
 }
 
 impl From<ApiError> for Error {
@@ -294,7 +452,7 @@ mod tests {
             operation: "will_call.send_new_code",
             status: 400,
             error_id: None,
-            message: "One or more validation errors occurred.".into(),
+            detail: "One or more validation errors occurred.".into(),
             field_errors: vec![FieldError {
                 field: "reservationLockerId".into(),
                 messages: vec!["The value '0' is not valid.".into()],
@@ -309,6 +467,35 @@ mod tests {
         assert!(line.contains("reservationLockerId"));
         assert!(line.contains("00-abc-01"));
         assert_eq!(e.code(), "bad_request");
+    }
+
+    #[test]
+    fn every_code_has_one_class_and_parents_come_first() {
+        for (i, class) in ERROR_CLASSES.iter().enumerate() {
+            if let Some(parent) = class.parent {
+                let at = ERROR_CLASSES.iter().position(|c| c.name == parent).unwrap();
+                assert!(at < i, "{} before {}", parent, class.name);
+            }
+            assert_eq!(
+                ERROR_CLASSES
+                    .iter()
+                    .filter(|c| c.code == class.code)
+                    .count(),
+                1
+            );
+        }
+        let samples = [
+            Error::validation("page", "must be at least 1"),
+            Error::config("no id"),
+            Error::Internal {
+                message: "boom".into(),
+            },
+        ];
+        for e in samples {
+            assert!(error_class(e.code()).is_some(), "{}", e.code());
+            let d = e.details();
+            assert_eq!(d.message, e.to_string());
+        }
     }
 
     #[test]

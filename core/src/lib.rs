@@ -62,6 +62,7 @@ mod pagination;
 pub mod reports;
 mod response;
 pub mod runtime;
+mod settings;
 mod transport;
 mod validate;
 
@@ -87,9 +88,14 @@ pub use config::{
     ClientBuilder, Config, RetryPolicy, DEFAULT_API_URL, DEFAULT_AUTH_URL, ENV_API_URL,
     ENV_AUTH_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, MAX_PAGE_SIZE,
 };
-pub use error::{ApiError, ApiErrorKind, Error, FieldError, Result, BODY_SNIPPET_LIMIT};
+pub use error::{
+    error_class, ApiError, ApiErrorKind, Error, ErrorClass, ErrorDetails, FieldError, Result,
+    BODY_SNIPPET_LIMIT, ERROR_CLASSES,
+};
 pub use models::*;
 pub use pagination::{ItemStream, PageStream, Paged};
+pub use reports::{LowStockRow, StockSeverity};
+pub use settings::{ClientSettings, SettingKind, SettingSpec, SETTINGS};
 pub use validate::QUERY_DATE_FORMAT;
 
 /// Compiles the root README's Rust quickstart as a doc test.

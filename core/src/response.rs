@@ -41,7 +41,7 @@ fn decode_error(op: &Operation, raw: &RawResponse, e: serde_json::Error) -> Erro
         operation: op.name,
         status: raw.status,
         message: e.to_string(),
-        snippet: snippet(&raw.body),
+        body: snippet(&raw.body),
     }
 }
 
@@ -78,7 +78,7 @@ pub(crate) fn envelope_required<T: DeserializeOwned>(
         operation: op.name,
         status: raw.status,
         message: "the answer has no `result`".into(),
-        snippet: snippet(&raw.body),
+        body: snippet(&raw.body),
     })
 }
 
@@ -116,7 +116,7 @@ pub(crate) fn api_error(
         operation: op.name,
         status,
         error_id: None,
-        message: String::new(),
+        detail: String::new(),
         field_errors: Vec::new(),
         trace_id: None,
         body: (!body.is_empty()).then(|| snippet(body)),
@@ -156,15 +156,15 @@ pub(crate) fn api_error(
             Some(desc) => format!("{code}: {desc}"),
             None => code,
         });
-        err.message = text(error.and_then(|e| e.get("message")))
+        err.detail = text(error.and_then(|e| e.get("message")))
             .or_else(|| text(exception.and_then(|e| e.get("message"))))
             .or_else(|| text(obj.get("title")))
             .or(oauth)
             .or_else(|| text(obj.get("message")))
             .unwrap_or_default();
     }
-    if err.message.is_empty() {
-        err.message = match http_reason(status) {
+    if err.detail.is_empty() {
+        err.detail = match http_reason(status) {
             Some(reason) if err.body.is_none() => format!("{reason} (empty body)"),
             Some(reason) => format!("{reason} (body is not a documented error shape)"),
             None => "the server answered with an error".to_owned(),
@@ -198,7 +198,7 @@ mod tests {
             (e.status, e.error_id, e.kind),
             (400, Some(500), ApiErrorKind::BadRequest)
         );
-        assert_eq!(e.message, "Invalid employee number");
+        assert_eq!(e.detail, "Invalid employee number");
     }
 
     #[test]
@@ -207,7 +207,7 @@ mod tests {
             500,
             r#"{"result":null,"isSuccess":false,"error":null,"exception":{"stackTrace":null,"message":"Invalid Selection","innerException":{"stackTrace":"","message":"","innerException":null}}}"#,
         );
-        assert_eq!(e.message, "Invalid Selection");
+        assert_eq!(e.detail, "Invalid Selection");
         assert_eq!(e.kind, ApiErrorKind::Server);
     }
 
@@ -217,7 +217,7 @@ mod tests {
             400,
             r#"{"type":"https://tools.ietf.org/html/rfc7231#section-6.5.1","title":"One or more validation errors occurred.","status":400,"traceId":"00-1071d4b7b6738f6ed764ee1bd389a9a9-d6205f3d49724ebd-00","errors":{"reservationLockerId":["The value '00000000' is not valid."]}}"#,
         );
-        assert_eq!(e.message, "One or more validation errors occurred.");
+        assert_eq!(e.detail, "One or more validation errors occurred.");
         assert_eq!(e.field_errors[0].field, "reservationLockerId");
         assert_eq!(
             e.trace_id.as_deref(),
@@ -228,10 +228,10 @@ mod tests {
     #[test]
     fn html_and_empty_bodies_still_give_a_message() {
         let e = err(502, "<html><body>Bad Gateway</body></html>");
-        assert!(e.message.contains("Bad Gateway"));
+        assert!(e.detail.contains("Bad Gateway"));
         assert!(e.body.unwrap().starts_with("<html>"));
         let e = err(503, "");
-        assert_eq!(e.message, "Service Unavailable (empty body)");
+        assert_eq!(e.detail, "Service Unavailable (empty body)");
     }
 
     #[test]
@@ -240,7 +240,7 @@ mod tests {
             400,
             r#"{"error":"invalid_client","error_description":"bad secret"}"#,
         );
-        assert_eq!(e.message, "invalid_client: bad secret");
+        assert_eq!(e.detail, "invalid_client: bad secret");
     }
 
     #[test]
@@ -252,7 +252,7 @@ mod tests {
             ),
         };
         let e = envelope_unit(&operations::EMPLOYEES_CREATE, &raw).unwrap_err();
-        assert_eq!(e.api().unwrap().message, "nope");
+        assert_eq!(e.api().unwrap().detail, "nope");
         assert_eq!(e.code(), "api");
     }
 
@@ -264,7 +264,7 @@ mod tests {
         };
         let e = envelope::<serde_json::Value>(&operations::EMPLOYEES_LIST, &raw).unwrap_err();
         match e {
-            Error::Decode { snippet, .. } => assert!(snippet.starts_with("{\"result\"")),
+            Error::Decode { body, .. } => assert!(body.starts_with("{\"result\"")),
             other => panic!("{other:?}"),
         }
     }

@@ -71,6 +71,45 @@ where
     }
 }
 
+/// Runs an SDK call on the shared runtime like [`spawn`], turning a panic inside it into
+/// [`crate::Error::Internal`] instead of unwinding into the host language. Every binding calls
+/// the core through this (or [`block_on_call`]), so a bug in the SDK never crashes the host.
+pub async fn spawn_call<F, T>(fut: F) -> crate::Result<T>
+where
+    F: Future<Output = crate::Result<T>> + Send + 'static,
+    T: Send + 'static,
+{
+    let task = handle().spawn(fut);
+    let _abort = AbortOnDrop(task.abort_handle());
+    match task.await {
+        Ok(out) => out,
+        Err(e) if e.is_panic() => Err(crate::Error::Internal {
+            message: panic_message(e.into_panic().as_ref()),
+        }),
+        Err(e) => Err(crate::Error::Internal {
+            message: format!("the call was cancelled: {e}"),
+        }),
+    }
+}
+
+/// [`spawn_call`], blocking the calling thread (for synchronous bindings; release the GIL).
+pub fn block_on_call<F, T>(fut: F) -> crate::Result<T>
+where
+    F: Future<Output = crate::Result<T>> + Send + 'static,
+    T: Send + 'static,
+{
+    futures::executor::block_on(spawn_call(fut))
+}
+
+/// The text of a panic payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
+
 /// Runs `fut` on the shared runtime and blocks the calling thread until it finishes.
 ///
 /// For synchronous bindings. Safe to call from any thread that is not itself a runtime worker

@@ -301,7 +301,7 @@ impl Transport {
                             status: raw.status,
                             message: e.to_string(),
                             // A token body is a secret: never echo it.
-                            snippet: String::from("<token response withheld>"),
+                            body: String::from("<token response withheld>"),
                         })?;
                     return parsed.into_token(self.config.token_refresh_margin);
                 }
@@ -319,10 +319,10 @@ impl Transport {
     }
 }
 
-fn outcome_unknown(op: &'static Operation, cause: String) -> Error {
+fn outcome_unknown(op: &'static Operation, reason: String) -> Error {
     Error::OutcomeUnknown {
         operation: op.name,
-        cause,
+        reason,
         how_to_check: op.how_to_check,
     }
 }

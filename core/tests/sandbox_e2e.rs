@@ -76,10 +76,7 @@ async fn employee_lifecycle() {
     };
     employees.create(input.clone()).await.unwrap();
     let dup = employees.create(input.clone()).await.unwrap_err();
-    assert_eq!(
-        dup.api().unwrap().message,
-        "Employee number already exists!"
-    );
+    assert_eq!(dup.api().unwrap().detail, "Employee number already exists!");
 
     let found = employees
         .lookup(EmployeeQuery {
@@ -122,7 +119,7 @@ async fn employee_lifecycle() {
         .set_pin(pin(Some("9999"), "4321"))
         .await
         .unwrap_err();
-    assert_eq!(wrong.api().unwrap().message, "Invalid Old Pin");
+    assert_eq!(wrong.api().unwrap().detail, "Invalid Old Pin");
 
     let none = employees
         .lookup(EmployeeQuery {
@@ -247,7 +244,7 @@ async fn will_call_lifecycle_in_both_generations() {
             .recall_reservation(&id, assignee("drop"))
             .await
             .unwrap_err();
-        assert_eq!(again.api().unwrap().message, "Invalid Operation!");
+        assert_eq!(again.api().unwrap().detail, "Invalid Operation!");
         assert!(client
             .will_call()
             .reservable_selections(&serial)

@@ -41,8 +41,8 @@ impl Ctx<'_> {
     }
 
     /// Pages in flight for walks.
-    pub fn concurrency(&self) -> usize {
-        usize::from(self.global.concurrency)
+    pub fn concurrency(&self) -> u32 {
+        u32::from(self.global.concurrency)
     }
 
     /// Whether the embedded sandbox is in use.

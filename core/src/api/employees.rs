@@ -34,7 +34,7 @@ impl Employees {
     pub fn iter_pages(
         &self,
         page_size: Option<u32>,
-        concurrency: Option<usize>,
+        concurrency: Option<u32>,
     ) -> Result<PageStream<EmployeePage>> {
         let (size, conc) = super::pager_options(&self.client, page_size, concurrency)?;
         Ok(super::page_stream(
@@ -48,7 +48,7 @@ impl Employees {
     pub fn iter(
         &self,
         page_size: Option<u32>,
-        concurrency: Option<usize>,
+        concurrency: Option<u32>,
     ) -> Result<ItemStream<Employee>> {
         Ok(self.iter_pages(page_size, concurrency)?.items())
     }
@@ -65,7 +65,12 @@ impl Employees {
 
     /// Replaces employee `employee_number`'s record (E4). `input.employee_number` is the new
     /// number, so this can renumber (quirk 13).
-    pub async fn update(&self, employee_number: &str, input: EmployeeInput) -> Result<()> {
+    pub async fn update(
+        &self,
+        employee_number: impl AsRef<str>,
+        input: EmployeeInput,
+    ) -> Result<()> {
+        let employee_number = employee_number.as_ref();
         validate::non_empty("employee_number", employee_number)?;
         validate::employee(&input)?;
         let path = format!("api/Employee/{}", segment(employee_number));
@@ -75,7 +80,8 @@ impl Employees {
     }
 
     /// Activates or deactivates an employee (E3).
-    pub async fn set_status(&self, employee_number: &str, active: bool) -> Result<()> {
+    pub async fn set_status(&self, employee_number: impl AsRef<str>, active: bool) -> Result<()> {
+        let employee_number = employee_number.as_ref();
         validate::non_empty("employee_number", employee_number)?;
         let body = serde_json::json!({ "employeeNumber": employee_number, "active": active });
         let req = ApiRequest::new(
@@ -115,6 +121,6 @@ impl Employees {
 
 fn is_no_match(e: &Error) -> bool {
     e.api().is_some_and(|a| {
-        (a.status == 400 || a.status == 200) && a.message.trim() == NO_EMPLOYEES_FOUND
+        (a.status == 400 || a.status == 200) && a.detail.trim() == NO_EMPLOYEES_FOUND
     })
 }

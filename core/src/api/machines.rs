@@ -1,9 +1,12 @@
 //! Machine information (document section 4): planograms of one machine or of all.
 
+use futures::TryStreamExt;
+
 use crate::error::Result;
 use crate::models::{MachinePage, MachinePlanogram};
 use crate::operations as ops;
 use crate::pagination::{ItemStream, PageStream};
+use crate::reports::{self, LowStockRow};
 use crate::response;
 use crate::transport::ApiRequest;
 use crate::{validate, Client};
@@ -17,7 +20,8 @@ pub struct Machines {
 impl Machines {
     /// One machine with its planogram, by WTN serial number (M1 with `serialNo`). `None` when
     /// the server answers with no item, or only with machines of other serial numbers.
-    pub async fn planogram(&self, serial_no: &str) -> Result<Option<MachinePlanogram>> {
+    pub async fn planogram(&self, serial_no: impl AsRef<str>) -> Result<Option<MachinePlanogram>> {
+        let serial_no = serial_no.as_ref();
         validate::non_empty("serial_no", serial_no)?;
         let req = ApiRequest::new(
             &ops::MACHINES_PLANOGRAM,
@@ -58,7 +62,7 @@ impl Machines {
     pub fn iter_pages(
         &self,
         page_size: Option<u32>,
-        concurrency: Option<usize>,
+        concurrency: Option<u32>,
     ) -> Result<PageStream<MachinePage>> {
         let (size, conc) = super::pager_options(&self.client, page_size, concurrency)?;
         Ok(super::page_stream(
@@ -72,8 +76,36 @@ impl Machines {
     pub fn iter(
         &self,
         page_size: Option<u32>,
-        concurrency: Option<usize>,
+        concurrency: Option<u32>,
     ) -> Result<ItemStream<MachinePlanogram>> {
         Ok(self.iter_pages(page_size, concurrency)?.items())
+    }
+
+    /// The low-stock report ([`crate::reports`]): every selection at or under its critical or
+    /// low level, worst first, for the machine `serial_no` or, when it is `None`, for every
+    /// machine (walked with `concurrency` pages in flight). An unknown serial number gives no
+    /// rows. Fails as [`Machines::planogram`] or [`Machines::iter`] do.
+    pub async fn low_stock(
+        &self,
+        serial_no: Option<String>,
+        concurrency: Option<u32>,
+    ) -> Result<Vec<LowStockRow>> {
+        let mut rows = match serial_no {
+            Some(serial) => self
+                .planogram(serial)
+                .await?
+                .map(|m| reports::machine_low_stock(&m))
+                .unwrap_or_default(),
+            None => {
+                let mut rows = Vec::new();
+                let mut machines = self.iter(None, concurrency)?;
+                while let Some(machine) = machines.try_next().await? {
+                    rows.extend(reports::machine_low_stock(&machine));
+                }
+                rows
+            }
+        };
+        reports::sort_worst_first(&mut rows);
+        Ok(rows)
     }
 }

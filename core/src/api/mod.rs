@@ -20,10 +20,12 @@ use crate::validate;
 pub(crate) fn pager_options(
     client: &crate::Client,
     page_size: Option<u32>,
-    concurrency: Option<usize>,
+    concurrency: Option<u32>,
 ) -> Result<(u32, usize)> {
     let size = page_size.unwrap_or(crate::config::MAX_PAGE_SIZE);
-    let conc = concurrency.unwrap_or(client.config().page_concurrency());
+    let conc = concurrency
+        .map(|c| c as usize)
+        .unwrap_or(client.config().page_concurrency());
     validate::page_size(size)?;
     validate::concurrency(conc)?;
     Ok((size, conc))

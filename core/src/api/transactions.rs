@@ -56,7 +56,7 @@ impl Transactions {
     pub fn iter_pages(
         &self,
         query: TransactionQuery,
-        concurrency: Option<usize>,
+        concurrency: Option<u32>,
     ) -> Result<PageStream<TransactionPage>> {
         let (size, conc) = super::pager_options(&self.client, query.page_size, concurrency)?;
         validate::date_range(query.from_date, query.to_date)?;
@@ -77,7 +77,7 @@ impl Transactions {
     pub fn iter(
         &self,
         query: TransactionQuery,
-        concurrency: Option<usize>,
+        concurrency: Option<u32>,
     ) -> Result<ItemStream<Transaction>> {
         Ok(self.iter_pages(query, concurrency)?.items())
     }

@@ -139,7 +139,7 @@ impl Routes {
         &'static self,
         client: &Client,
         query: ReservedLockerReportQuery,
-        concurrency: Option<usize>,
+        concurrency: Option<u32>,
     ) -> Result<PageStream<R>>
     where
         R: Paged + DeserializeOwned,
@@ -192,19 +192,19 @@ macro_rules! will_call_group {
             }
 
             /// The reservations on a machine and their states (W2/L2).
-            pub async fn reservation_status(&self, serial_number: &str) -> Result<Vec<ReservationStatus>> {
-                $routes.reservation_status(&self.client, serial_number).await
+            pub async fn reservation_status(&self, serial_number: impl AsRef<str>) -> Result<Vec<ReservationStatus>> {
+                $routes.reservation_status(&self.client, serial_number.as_ref()).await
             }
 
             /// The selections (lockers) of a machine that can be booked now (W3/L3).
-            pub async fn reservable_selections(&self, serial_number: &str) -> Result<Vec<i64>> {
-                $routes.reservable_selections(&self.client, serial_number).await
+            pub async fn reservable_selections(&self, serial_number: impl AsRef<str>) -> Result<Vec<i64>> {
+                $routes.reservable_selections(&self.client, serial_number.as_ref()).await
             }
 
             /// Replaces a reservation's access codes and sends the new ones (W4/L4). Not
             /// repeatable: a repeat sends another message.
-            pub async fn send_new_code(&self, reserve_locker_id: &str) -> Result<ReservationResult> {
-                $routes.send_new_code(&self.client, reserve_locker_id).await
+            pub async fn send_new_code(&self, reserve_locker_id: impl AsRef<str>) -> Result<ReservationResult> {
+                $routes.send_new_code(&self.client, reserve_locker_id.as_ref()).await
             }
 
             /// One page of the reserved-locker report (W5/L5). Not enveloped; pages by
@@ -218,7 +218,7 @@ macro_rules! will_call_group {
             pub fn iter_reserved_locker_report_pages(
                 &self,
                 query: ReservedLockerReportQuery,
-                concurrency: Option<usize>,
+                concurrency: Option<u32>,
             ) -> Result<PageStream<$report>> {
                 $routes.report_pages(&self.client, query, concurrency)
             }
@@ -227,15 +227,15 @@ macro_rules! will_call_group {
             pub fn iter_reserved_locker_report(
                 &self,
                 query: ReservedLockerReportQuery,
-                concurrency: Option<usize>,
+                concurrency: Option<u32>,
             ) -> Result<ItemStream<ReservationDetail>> {
                 Ok(self.iter_reserved_locker_report_pages(query, concurrency)?.items())
             }
 
             /// Recalls (cancels) a reservation (W6/L6). Not repeatable: a repeat answers
             /// "Invalid Operation!".
-            pub async fn recall_reservation(&self, reserve_locker_id: &str, assignee: Assignee) -> Result<RecallResult> {
-                $routes.recall_reservation(&self.client, reserve_locker_id, assignee).await
+            pub async fn recall_reservation(&self, reserve_locker_id: impl AsRef<str>, assignee: Assignee) -> Result<RecallResult> {
+                $routes.recall_reservation(&self.client, reserve_locker_id.as_ref(), assignee).await
             }
         }
     };

@@ -248,11 +248,11 @@ async fn token_endpoint_refusal_is_an_authentication_error_with_the_description(
     assert_eq!(a.kind, ApiErrorKind::Authentication);
     assert_eq!(a.status, 400);
     assert_eq!(a.operation, "auth.token");
-    assert!(a.message.contains("invalid_client"), "{}", a.message);
+    assert!(a.detail.contains("invalid_client"), "{}", a.detail);
     assert!(
-        a.message.contains("Client authentication failed."),
+        a.detail.contains("Client authentication failed."),
         "{}",
-        a.message
+        a.detail
     );
     assert_eq!(err.code(), "authentication");
     assert!(

@@ -49,7 +49,7 @@ async fn envelope_error_keeps_status_and_disagreeing_error_id() {
         Some(500),
         "errorId kept as data, status decides the class"
     );
-    assert_eq!(api.message, "Invalid employee number");
+    assert_eq!(api.detail, "Invalid employee number");
     assert_eq!(api.operation, "employees.update");
     assert_eq!(err.code(), "bad_request");
     assert_eq!(err.page(), None);
@@ -96,13 +96,13 @@ async fn the_documented_envelope_errors_of_every_employee_operation() {
         (a.status, a.error_id, a.kind),
         (500, Some(500), ApiErrorKind::Server)
     );
-    assert_eq!(a.message, "Employee number already exists!");
+    assert_eq!(a.detail, "Employee number already exists!");
     assert_eq!(e.code(), "server");
 
     let e = c.employees().set_status("nobody", true).await.unwrap_err();
     let a = e.api().unwrap();
     assert_eq!((a.status, a.error_id), (400, Some(400)));
-    assert_eq!(a.message, "Invalid Employee Number");
+    assert_eq!(a.detail, "Invalid Employee Number");
 
     let e = c
         .employees()
@@ -116,7 +116,7 @@ async fn the_documented_envelope_errors_of_every_employee_operation() {
         .unwrap_err();
     let a = e.api().unwrap();
     assert_eq!((a.status, a.error_id), (400, Some(500)));
-    assert_eq!(a.message, "Invalid Old Pin");
+    assert_eq!(a.detail, "Invalid Old Pin");
     // The PINs sent are not in the error.
     assert!(!format!("{e} {e:?}").contains("4321"));
 }
@@ -145,7 +145,7 @@ async fn not_found_with_error_id_400_is_classed_by_status() {
         (api.kind, api.status, api.error_id),
         (ApiErrorKind::NotFound, 404, Some(400))
     );
-    assert_eq!(api.message, "Invalid Operation!");
+    assert_eq!(api.detail, "Invalid Operation!");
     assert_eq!(err.code(), "not_found");
 }
 
@@ -175,7 +175,7 @@ async fn exception_only_shape_gives_the_exception_message() {
             (api.kind, api.status, api.error_id),
             (ApiErrorKind::Server, 500, None)
         );
-        assert_eq!(api.message, "Invalid Selection");
+        assert_eq!(api.detail, "Invalid Selection");
         // A 500 is an answer: the booking was refused, not lost, and it was sent once.
         assert_eq!(env.api_requests().await.len(), 1);
     }
@@ -201,7 +201,7 @@ async fn legacy_recall_failure_is_a_500_exception() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "server");
-    assert_eq!(err.api().unwrap().message, "Invalid Operation!");
+    assert_eq!(err.api().unwrap().detail, "Invalid Operation!");
     assert_eq!(env.api_requests().await.len(), 1);
 }
 
@@ -234,7 +234,7 @@ async fn problem_details_give_title_field_errors_and_trace_id() {
         };
         let api = err.api().unwrap();
         assert_eq!((api.kind, api.status), (ApiErrorKind::BadRequest, 400));
-        assert_eq!(api.message, "One or more validation errors occurred.");
+        assert_eq!(api.detail, "One or more validation errors occurred.");
         assert_eq!(
             api.field_errors,
             vec![FieldError {
@@ -295,7 +295,7 @@ async fn bare_endpoints_report_their_envelope_errors() {
     for e in errs {
         let a = e.api().unwrap_or_else(|| panic!("{e:?}"));
         assert_eq!((a.status, a.error_id), (400, Some(400)));
-        assert_eq!(a.message, "Invalid Serial Number");
+        assert_eq!(a.detail, "Invalid Serial Number");
     }
 }
 
@@ -316,7 +316,7 @@ async fn an_envelope_error_on_a_200_to_a_bare_endpoint_is_an_error_not_a_decode_
         .await
         .unwrap_err();
     let a = err.api().unwrap_or_else(|| panic!("{err:?}"));
-    assert_eq!(a.message, "Invalid Serial Number");
+    assert_eq!(a.detail, "Invalid Serial Number");
     assert_eq!(a.status, 200);
 }
 
@@ -338,7 +338,7 @@ async fn html_502_from_a_proxy_keeps_a_snippet_after_the_retries() {
         (ApiErrorKind::Server, 502, None)
     );
     assert_eq!(a.body.as_deref(), Some(html));
-    assert!(a.message.contains("Bad Gateway"), "{}", a.message);
+    assert!(a.detail.contains("Bad Gateway"), "{}", a.detail);
     assert_eq!(env.api_requests().await.len(), 3, "a GET is retried on 502");
 }
 
@@ -372,11 +372,11 @@ async fn empty_bodies_still_give_a_message() {
         (a.kind, a.status, a.body.as_deref()),
         (ApiErrorKind::NotFound, 404, None)
     );
-    assert_eq!(a.message, "Not Found (empty body)");
+    assert_eq!(a.detail, "Not Found (empty body)");
     let e = c.employees().create(employee()).await.unwrap_err();
     let a = e.api().unwrap();
     assert_eq!((a.kind, a.status), (ApiErrorKind::Server, 503));
-    assert_eq!(a.message, "Service Unavailable (empty body)");
+    assert_eq!(a.detail, "Service Unavailable (empty body)");
 }
 
 #[tokio::test]
@@ -390,12 +390,12 @@ async fn truncated_json_on_a_200_is_a_decode_error_with_a_snippet_and_is_not_ret
             operation,
             status,
             message,
-            snippet,
+            body,
         } => {
             assert_eq!(*operation, "employees.list");
             assert_eq!(*status, 200);
             assert!(!message.is_empty());
-            assert_eq!(snippet, truncated);
+            assert_eq!(body, truncated);
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
@@ -444,11 +444,11 @@ async fn is_success_false_on_a_200_is_an_api_error() {
         (a.status, a.error_id, a.kind),
         (200, Some(409), ApiErrorKind::Unexpected)
     );
-    assert_eq!(a.message, "Employee number already exists!");
+    assert_eq!(a.detail, "Employee number already exists!");
     assert_eq!(err.code(), "api");
 
     let err = c.employees().list(1, 10).await.unwrap_err();
-    assert_eq!(err.api().unwrap().message, "Paging failed");
+    assert_eq!(err.api().unwrap().detail, "Paging failed");
 }
 
 #[tokio::test]
@@ -517,7 +517,7 @@ async fn lookup_other_400_is_an_error() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "bad_request");
-    assert_eq!(err.api().unwrap().message, "Invalid department.");
+    assert_eq!(err.api().unwrap().detail, "Invalid department.");
 }
 
 #[tokio::test]

@@ -411,7 +411,7 @@ async fn a_failure_mid_way_yields_the_earlier_items_then_an_error_naming_the_pag
         assert_eq!(err.page(), Some(3));
         assert_eq!(err.code(), "server");
         let api = err.api().expect("the page's API error");
-        assert_eq!((api.status, api.message.as_str()), (500, "boom"));
+        assert_eq!((api.status, api.detail.as_str()), (500, "boom"));
         assert!(err.to_string().starts_with("page 3: "), "{err}");
         if concurrency == 1 {
             // Sequential: nothing is fetched after the failed page.

@@ -392,11 +392,11 @@ async fn non_repeatable_posts_get_outcome_unknown_on_502_and_504() {
             match &err {
                 Error::OutcomeUnknown {
                     operation,
-                    cause,
+                    reason,
                     how_to_check,
                 } => {
                     assert_eq!(*operation, u.op.name);
-                    assert!(cause.contains(&status.to_string()), "{cause}");
+                    assert!(reason.contains(&status.to_string()), "{reason}");
                     assert_eq!(*how_to_check, u.op.how_to_check);
                     assert!(!how_to_check.is_empty());
                 }
@@ -446,10 +446,10 @@ async fn add_reservation_is_sent_once_when_the_connection_drops_after_the_reques
         };
         match &err {
             Error::OutcomeUnknown {
-                operation, cause, ..
+                operation, reason, ..
             } => {
                 assert!(operation.ends_with("add_reservation"));
-                assert!(cause.contains("after the request was sent"), "{cause}");
+                assert!(reason.contains("after the request was sent"), "{reason}");
             }
             other => panic!("expected outcome unknown, got {other:?}"),
         }
@@ -496,8 +496,8 @@ async fn add_reservation_is_sent_once_when_the_answer_comes_after_the_timeout() 
         .await
         .unwrap_err();
     match &err {
-        Error::OutcomeUnknown { cause, .. } => {
-            assert!(cause.contains("no answer within"), "{cause}")
+        Error::OutcomeUnknown { reason, .. } => {
+            assert!(reason.contains("no answer within"), "{reason}")
         }
         other => panic!("expected outcome unknown, got {other:?}"),
     }

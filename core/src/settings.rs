@@ -1,0 +1,268 @@
+//! [`ClientSettings`]: every client option as one plain record, the shape every binding (and the
+//! CLI's config file) maps onto [`ClientBuilder`] with unit conversion only.
+//!
+//! [`SETTINGS`] describes each field (name, kind, default, doc) so bindings can generate their
+//! option types and convert units (durations are seconds in Python, milliseconds in JavaScript,
+//! `Duration` in Kotlin/Swift and Rust) without listing the options again.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::ClientBuilder;
+use crate::error::Result;
+
+/// Every client option; `None` means the default (listed in [`SETTINGS`]).
+///
+/// Serialised with snake_case names; durations as whole milliseconds. Unknown names are
+/// refused, so a typo fails instead of being ignored. `Debug` never shows the secret.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ClientSettings {
+    /// OAuth client id (required, here or in `IQTECH_CLIENT_ID`).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub client_id: Option<String>,
+    /// OAuth client secret (required, here or in `IQTECH_CLIENT_SECRET`). Never printed.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub client_secret: Option<String>,
+    /// Base URL of the token service.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub auth_url: Option<String>,
+    /// Base URL of the integration API.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub api_url: Option<String>,
+    /// How long to wait for a TCP/TLS connection.
+    #[serde(with = "millis")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub connect_timeout: Option<Duration>,
+    /// How long one attempt of one request may take.
+    #[serde(with = "millis")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub request_timeout: Option<Duration>,
+    /// Attempts per request, the first included (retries follow each operation's retry class).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub max_attempts: Option<u32>,
+    /// Pages the auto-pagers fetch at once, 1 to 32.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub page_concurrency: Option<u32>,
+    /// The `User-Agent` header; bindings default it to their own name and version.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub user_agent: Option<String>,
+}
+
+impl fmt::Debug for ClientSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientSettings")
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "<redacted>"),
+            )
+            .field("auth_url", &self.auth_url)
+            .field("api_url", &self.api_url)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("max_attempts", &self.max_attempts)
+            .field("page_concurrency", &self.page_concurrency)
+            .field("user_agent", &self.user_agent)
+            .finish()
+    }
+}
+
+impl ClientSettings {
+    /// Applies every option that is set on top of `builder`.
+    pub fn apply(self, mut builder: ClientBuilder) -> ClientBuilder {
+        if let Some(v) = self.client_id {
+            builder = builder.client_id(v);
+        }
+        if let Some(v) = self.client_secret {
+            builder = builder.client_secret(v);
+        }
+        if let Some(v) = self.auth_url {
+            builder = builder.auth_url(v);
+        }
+        if let Some(v) = self.api_url {
+            builder = builder.api_url(v);
+        }
+        if let Some(v) = self.connect_timeout {
+            builder = builder.connect_timeout(v);
+        }
+        if let Some(v) = self.request_timeout {
+            builder = builder.request_timeout(v);
+        }
+        if let Some(v) = self.max_attempts {
+            builder = builder.max_attempts(v);
+        }
+        if let Some(v) = self.page_concurrency {
+            builder = builder.page_concurrency(v as usize);
+        }
+        if let Some(v) = self.user_agent {
+            builder = builder.user_agent(v);
+        }
+        builder
+    }
+
+    /// A client from these settings alone. Fails naming the missing or invalid setting.
+    pub fn build(self) -> Result<crate::Client> {
+        self.apply(ClientBuilder::default()).build()
+    }
+
+    /// A client from the environment (`IQTECH_CLIENT_ID`, `IQTECH_CLIENT_SECRET`, optional
+    /// `IQTECH_AUTH_URL`, `IQTECH_API_URL`), with these settings on top. Fails naming the
+    /// variable that is missing.
+    pub fn build_from_env(self) -> Result<crate::Client> {
+        let mut builder = ClientBuilder::default();
+        let has_credentials = self.client_id.is_some() && self.client_secret.is_some();
+        if !has_credentials {
+            builder = builder.from_env()?;
+        } else if let Ok(env) = ClientBuilder::default().from_env() {
+            builder = env;
+        }
+        self.apply(builder).build()
+    }
+}
+
+/// What kind of value a setting takes (for unit conversion in the bindings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingKind {
+    /// Text.
+    Text,
+    /// A secret text: redacted in every `Debug`, repr and log.
+    Secret,
+    /// A whole number.
+    Integer,
+    /// A duration: seconds (float) in Python, milliseconds in JavaScript, `Duration` elsewhere.
+    Duration,
+}
+
+/// One client setting, as declared once for every binding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettingSpec {
+    /// The name, snake_case.
+    pub name: &'static str,
+    /// Its kind.
+    pub kind: SettingKind,
+    /// Its default, as a person would read it.
+    pub default: &'static str,
+    /// What it does.
+    pub doc: &'static str,
+}
+
+/// Every field of [`ClientSettings`], in order.
+pub const SETTINGS: &[SettingSpec] = &[
+    SettingSpec {
+        name: "client_id",
+        kind: SettingKind::Text,
+        default: "$IQTECH_CLIENT_ID",
+        doc: "OAuth client id.",
+    },
+    SettingSpec {
+        name: "client_secret",
+        kind: SettingKind::Secret,
+        default: "$IQTECH_CLIENT_SECRET",
+        doc: "OAuth client secret; never printed.",
+    },
+    SettingSpec {
+        name: "auth_url",
+        kind: SettingKind::Text,
+        default: crate::config::DEFAULT_AUTH_URL,
+        doc: "Base URL of the token service ($IQTECH_AUTH_URL).",
+    },
+    SettingSpec {
+        name: "api_url",
+        kind: SettingKind::Text,
+        default: crate::config::DEFAULT_API_URL,
+        doc: "Base URL of the integration API ($IQTECH_API_URL).",
+    },
+    SettingSpec {
+        name: "connect_timeout",
+        kind: SettingKind::Duration,
+        default: "10 s",
+        doc: "How long to wait for a connection.",
+    },
+    SettingSpec {
+        name: "request_timeout",
+        kind: SettingKind::Duration,
+        default: "30 s",
+        doc: "How long one attempt of one request may take.",
+    },
+    SettingSpec {
+        name: "max_attempts",
+        kind: SettingKind::Integer,
+        default: "3",
+        doc: "Attempts per request, the first included.",
+    },
+    SettingSpec {
+        name: "page_concurrency",
+        kind: SettingKind::Integer,
+        default: "1",
+        doc: "Pages the auto-pagers fetch at once (1 to 32).",
+    },
+    SettingSpec {
+        name: "user_agent",
+        kind: SettingKind::Text,
+        default: "iqtech-<language>/<version>",
+        doc: "The User-Agent header.",
+    },
+];
+
+/// Durations as whole milliseconds in serde form.
+mod millis {
+    use std::time::Duration;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.serialize_some(&(d.as_millis() as u64)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+        let ms: Option<f64> = Option::deserialize(d)?;
+        match ms {
+            None => Ok(None),
+            Some(ms) if ms.is_finite() && ms >= 0.0 => {
+                Ok(Some(Duration::from_secs_f64(ms / 1000.0)))
+            }
+            Some(ms) => Err(serde::de::Error::custom(format!(
+                "{ms} is not a duration in milliseconds"
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_lists_every_field_in_order() {
+        let json = serde_json::to_value(ClientSettings::default()).unwrap();
+        let names: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut table: Vec<&str> = SETTINGS.iter().map(|s| s.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        table.sort();
+        assert_eq!(sorted, table);
+    }
+
+    #[test]
+    fn unknown_names_are_refused_and_the_secret_is_hidden() {
+        let err = serde_json::from_str::<ClientSettings>(r#"{"timeout": 5}"#).unwrap_err();
+        assert!(err.to_string().contains("timeout"), "{err}");
+        let s: ClientSettings =
+            serde_json::from_str(r#"{"client_secret": "hunter2", "request_timeout": 1500}"#)
+                .unwrap();
+        assert_eq!(s.request_timeout, Some(Duration::from_millis(1500)));
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}
