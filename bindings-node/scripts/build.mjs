@@ -1,6 +1,6 @@
 // Builds the addon with @napi-rs/cli (debug unless `--release` is passed), then completes the
 // generated `native.d.ts` with the TypeScript declarations of the core's models and of the
-// sandbox's types — generated from the Rust structs by the addon itself (iqtech::ffi_node,
+// sandbox's types — generated from the Rust structs by the addon itself (iqtech::ffi::node,
 // iqtech_sandbox::typescript), never written by hand — and the hand-written declarations of the
 // thin JS layer's own types (types/extra.d.ts: the pager interface, which has no Rust twin).
 import { execFileSync } from 'node:child_process'

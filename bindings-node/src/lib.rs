@@ -33,12 +33,12 @@ use napi_derive::napi;
 /// public API).
 #[napi(js_name = "__typescriptDeclarations")]
 pub fn typescript_declarations() -> String {
-    let mut sandbox = iqtech::ffi_node::Declarations::new();
+    let mut sandbox = iqtech::ffi::node::Declarations::new();
     iqtech_sandbox::typescript::visit_types(&mut sandbox);
     let header = "Types of the sandbox, generated from iqtech-sandbox (iqtech_sandbox::typescript). Do not edit.";
     format!(
         "{}\n{}",
-        iqtech::ffi_node::typescript_declarations(),
+        iqtech::ffi::node::typescript_declarations(),
         sandbox.module(header)
     )
 }

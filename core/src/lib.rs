@@ -67,20 +67,13 @@ mod transport;
 mod validate;
 
 // uniffi (feature `uniffi`, for bindings-ffi): the scaffolding must sit at the crate root, where
-// the model derives look for `crate::UniFfiTag`; custom types live in their own file.
+// the model derives look for `crate::UniFfiTag`.
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("iqtech");
-#[cfg(feature = "uniffi")]
-#[path = "ffi/uniffi.rs"]
-mod ffi_uniffi;
-// Python (feature `python`, for bindings-python): conversions and methods of the pyo3 classes.
-#[cfg(feature = "python")]
-#[path = "ffi/python.rs"]
-pub mod ffi_python;
-// Node.js (feature `node`, for bindings-node): TypeScript declarations of the models.
-#[cfg(feature = "node")]
-#[path = "ffi/node.rs"]
-pub mod ffi_node;
+// What each binding needs inside the core because of Rust's orphan rule: custom-type
+// conversions (uniffi), pyo3 class methods (python), the TypeScript collector (node).
+#[cfg(any(feature = "uniffi", feature = "python", feature = "node"))]
+pub mod ffi;
 
 pub use api::{Employees, Machines, Transactions, WillCall, WillCallV1};
 pub use client::Client;

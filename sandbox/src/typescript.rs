@@ -4,8 +4,8 @@
 //! (converted through serde, struct fields in camelCase, map keys kept: see `iqtech::case`), and
 //! its `.d.ts` must describe them exactly. Writing the interfaces by hand would drift from the
 //! structs, so the types derive `ts_rs::TS` behind this feature, with the same conventions as the
-//! core's models (`iqtech::ffi_node`), and [`visit_types`] walks the ones the binding's API takes
-//! or returns; the binding collects them with the core's `iqtech::ffi_node::Declarations` and
+//! core's models (`iqtech::ffi::node`), and [`visit_types`] walks the ones the binding's API takes
+//! or returns; the binding collects them with the core's `iqtech::ffi::node::Declarations` and
 //! appends them to its generated `.d.ts`.
 
 use ts_rs::TypeVisitor;

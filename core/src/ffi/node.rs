@@ -107,7 +107,7 @@ pub fn typescript_declarations() -> String {
         .add::<Transaction>()
         .add::<FieldError>();
     c.module(
-        "Models of the iQ Tech API, generated from the Rust core (iqtech::ffi_node). Do not edit.",
+        "Models of the iQ Tech API, generated from the Rust core (iqtech::ffi::node). Do not edit.",
     )
 }
 
