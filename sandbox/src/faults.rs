@@ -5,6 +5,9 @@
 //! [`FaultSpec::rate`]) is applied to that request, and no other. Applying a rule first waits
 //! `latency_ms` plus a random `0..=jitter_ms`, then does at most one of:
 //!
+//! * `respond`: answer with exactly that [`CannedResponse`] (status, headers, body) *without*
+//!   running the operation (nothing changes), on any route, token check included: a `401`, a
+//!   `429` with a `retry-after` header, an HTML page or a 2xx with any body are all possible;
 //! * `status`: answer with that status *without* running the operation (nothing changes);
 //!   429 carries `Retry-After` (default 1 s), 500 an exception envelope, 502/503/504 an HTML page
 //!   as a proxy would send, any other status an empty body;
@@ -18,14 +21,25 @@
 //!   (API notes, quirk 3: a 2xx with `isSuccess: false` is an error, which a client must not
 //!   read as a success).
 //!
-//! With none of the three, the rule only adds latency.
+//! With none of the four, the rule only adds latency.
+//!
+//! # Counting: `after`, `times`, `rate`
+//! Every request whose route the selector covers is a *matching* request of the rule, counted
+//! from the moment the rule is installed, whether or not an earlier rule took it. The first
+//! `after` matching requests are let through by the rule untouched (no latency, no random
+//! draw); from then on the rule fires on each matching request with probability `rate`
+//! (always when `None`), and after `times` firings it is removed. So `after: 2, times: 1` fails
+//! exactly the third matching request (page 3 of a pager), and `after: 2` alone fails every
+//! request from the third on.
 
+use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::body::Body;
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
@@ -98,6 +112,103 @@ impl FromStr for BodyFault {
     }
 }
 
+/// An answer a `respond` rule gives verbatim: this status, these headers, this body, and
+/// nothing else (the server adds only `content-length` and `date`; no `content-type` unless
+/// given).
+///
+/// JSON: `{"status": 401, "headers": {"www-authenticate": "Bearer"}, "body": ""}`; `headers`
+/// and `body` may be left out (empty), unknown members are refused. Header names are data and
+/// keep their spelling in every binding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase", optional_fields = nullable)
+)]
+#[serde(deny_unknown_fields)]
+pub struct CannedResponse {
+    /// HTTP status, 200–599 (204 and 304 with an empty body).
+    pub status: u16,
+    /// Response headers, name → value (names any case; `content-length` and
+    /// `transfer-encoding` are refused: the server sets them from the body).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(optional = nullable, type = "Record<string, string>")
+    )]
+    pub headers: BTreeMap<String, String>,
+    /// Response body, sent as is (UTF-8). Default empty.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub body: String,
+}
+
+impl CannedResponse {
+    /// An answer with `status`, no headers and an empty body.
+    pub fn new(status: u16) -> Self {
+        CannedResponse {
+            status,
+            headers: BTreeMap::new(),
+            body: String::new(),
+        }
+    }
+
+    /// Adds (or replaces) a header.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.insert(name.into(), value.into());
+        self
+    }
+
+    /// Sets the body.
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// Checks that the answer can be sent: a status in 200–599, valid header names and values,
+    /// no `content-length`/`transfer-encoding`, no body on 204/304.
+    pub fn validate(&self) -> Result<(), FaultError> {
+        let invalid = |m: String| Err(FaultError::Invalid(format!("respond: {m}")));
+        if !(200..=599).contains(&self.status) {
+            return invalid(format!("status {} is not in 200..=599", self.status));
+        }
+        if matches!(self.status, 204 | 304) && !self.body.is_empty() {
+            return invalid(format!("status {} cannot have a body", self.status));
+        }
+        for (name, value) in &self.headers {
+            let Ok(parsed) = HeaderName::from_bytes(name.as_bytes()) else {
+                return invalid(format!("header name {name:?} is not valid"));
+            };
+            if parsed == header::CONTENT_LENGTH || parsed == header::TRANSFER_ENCODING {
+                return invalid(format!(
+                    "header {name:?} is set by the server from the body: leave it out"
+                ));
+            }
+            if HeaderValue::from_str(value).is_err() {
+                return invalid(format!("the value of header {name:?} is not valid"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The response (checked by [`validate`](Self::validate) when the rule was installed;
+    /// anything invalid is left out).
+    pub(crate) fn to_response(&self) -> Response {
+        let mut resp = Response::new(Body::from(self.body.clone()));
+        *resp.status_mut() =
+            StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        for (name, value) in &self.headers {
+            if let (Ok(n), Ok(v)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(value),
+            ) {
+                resp.headers_mut().append(n, v);
+            }
+        }
+        resp
+    }
+}
+
 fn all_routes() -> String {
     "*".to_string()
 }
@@ -106,7 +217,15 @@ fn all_routes() -> String {
 ///
 /// ```json
 /// {"route": "employees.list", "latency_ms": 20, "jitter_ms": 0, "status": 503, "times": 2,
-///  "rate": null, "retry_after_secs": 1, "drop_connection": false, "body": null}
+///  "rate": null, "retry_after_secs": 1, "drop_connection": false, "body": null,
+///  "respond": null, "after": null}
+/// ```
+///
+/// or, answering page 3 of a pager with a canned 429:
+///
+/// ```json
+/// {"route": "employees.list", "after": 2, "times": 1,
+///  "respond": {"status": 429, "headers": {"retry-after": "2"}}}
 /// ```
 ///
 /// Every member but `route` may be left out (`route` defaults to `"*"`); unknown members are
@@ -139,15 +258,16 @@ pub struct FaultSpec {
     /// Answer with this HTTP status (400–599) instead of running the operation.
     #[serde(default)]
     pub status: Option<u16>,
-    /// Apply the rule to the next `times` matching requests only, then remove it. `None`:
-    /// no limit.
+    /// Apply the rule `times` times (after the `after` skipped requests), then remove it.
+    /// `None`: no limit.
     #[serde(default)]
     pub times: Option<u32>,
-    /// Apply the rule to each matching request with this probability (0.0–1.0). `None`:
-    /// always.
+    /// Apply the rule to each matching request (once `after` are skipped) with this
+    /// probability (0.0–1.0). `None`: always.
     #[serde(default)]
     pub rate: Option<f64>,
-    /// `Retry-After` in seconds on a `status` answer (default 1 for 429, none otherwise).
+    /// `Retry-After` in seconds on a `status` answer (default 1 for 429, none otherwise);
+    /// refused with `respond` (give a `retry-after` header there).
     #[serde(default)]
     pub retry_after_secs: Option<u64>,
     /// Run the operation, then close the connection without any response.
@@ -158,6 +278,15 @@ pub struct FaultSpec {
     /// 200 with a failed envelope instead of running it (`failed_envelope`).
     #[serde(default)]
     pub body: Option<BodyFault>,
+    /// Answer with exactly this status, headers and body instead of running the operation
+    /// (token check included, so a 401 on an API route is possible).
+    #[serde(default)]
+    pub respond: Option<CannedResponse>,
+    /// Let the first `after` matching requests through untouched before the rule starts
+    /// firing (see the [module docs](self) for how it combines with `times` and `rate`).
+    /// `None` or 0: fire from the first.
+    #[serde(default)]
+    pub after: Option<u32>,
 }
 
 impl FaultSpec {
@@ -173,6 +302,8 @@ impl FaultSpec {
             retry_after_secs: None,
             drop_connection: false,
             body: None,
+            respond: None,
+            after: None,
         }
     }
 
@@ -225,8 +356,20 @@ impl FaultSpec {
         self
     }
 
-    /// Checks the rule: a known route selector, a status in 400–599, a rate in 0–1, and at most
-    /// one of `status`, `drop_connection`, `body`.
+    /// Answers with exactly `response` instead of running the operation.
+    pub fn respond(mut self, response: CannedResponse) -> Self {
+        self.respond = Some(response);
+        self
+    }
+
+    /// Lets the first `n` matching requests through before the rule starts firing.
+    pub fn after(mut self, n: u32) -> Self {
+        self.after = Some(n);
+        self
+    }
+
+    /// Checks the rule: a known route selector, a status in 400–599, a rate in 0–1, a valid
+    /// `respond` answer, and at most one of `status`, `drop_connection`, `body`, `respond`.
     pub fn validate(&self) -> Result<(), FaultError> {
         let route = self.route.as_str();
         let known = route == "*"
@@ -251,12 +394,22 @@ impl FaultSpec {
                 return Err(FaultError::Invalid(format!("rate {r} is not in 0.0..=1.0")));
             }
         }
+        if let Some(r) = &self.respond {
+            r.validate()?;
+            if self.retry_after_secs.is_some() {
+                return Err(FaultError::Invalid(
+                    "retry_after_secs goes with status; with respond, give a \"retry-after\" header"
+                        .into(),
+                ));
+            }
+        }
         let effects = usize::from(self.status.is_some())
             + usize::from(self.drop_connection)
-            + usize::from(self.body.is_some());
+            + usize::from(self.body.is_some())
+            + usize::from(self.respond.is_some());
         if effects > 1 {
             return Err(FaultError::Invalid(
-                "status, drop_connection and body are exclusive: give at most one".into(),
+                "status, drop_connection, body and respond are exclusive: give at most one".into(),
             ));
         }
         Ok(())
@@ -339,6 +492,9 @@ pub struct ActiveFault {
     pub spec: FaultSpec,
     /// Applications left (`None`: unlimited).
     pub remaining: Option<u32>,
+    /// Matching requests still to let through before the rule starts firing (from `after`).
+    #[serde(default)]
+    pub skips_left: u32,
 }
 
 /// Why a fault rule was refused.
@@ -369,11 +525,13 @@ impl Faults {
         spec.validate()?;
         let id = self.next_id.fetch_add(1, Ordering::Relaxed) + 1;
         let remaining = spec.times;
+        let skips_left = spec.after.unwrap_or(0);
         if remaining != Some(0) {
             self.rules().push(ActiveFault {
                 id,
                 spec,
                 remaining,
+                skips_left,
             });
         }
         Ok(id)
@@ -397,16 +555,29 @@ impl Faults {
         self.rules().clear();
     }
 
-    /// The rule to apply to a request of `route`, if any fires; counts it down.
+    /// The rule to apply to a request of `route`, if any fires; counts it down. Every rule
+    /// that matches counts the request against its `after` (see the module docs).
     pub(crate) fn pick(&self, route: &str) -> Option<FaultSpec> {
         let mut rules = self.rules();
         let mut rng = rand::rng();
-        let i = rules.iter().position(|r| {
-            r.spec.matches(route)
+        let mut chosen = None;
+        for (i, r) in rules.iter_mut().enumerate() {
+            if !r.spec.matches(route) {
+                continue;
+            }
+            if r.skips_left > 0 {
+                r.skips_left -= 1;
+                continue;
+            }
+            if chosen.is_none()
                 && r.spec
                     .rate
-                    .is_none_or(|p| rng.random_bool(p.clamp(0.0, 1.0)))
-        })?;
+                    .map_or(true, |p| rng.random_bool(p.clamp(0.0, 1.0)))
+            {
+                chosen = Some(i);
+            }
+        }
+        let i = chosen?;
         let spec = rules[i].spec.clone();
         if let Some(n) = rules[i].remaining.as_mut() {
             *n = n.saturating_sub(1);
@@ -469,5 +640,17 @@ mod tests {
         }
         assert!("failedEnvelope".parse::<BodyFault>().is_err());
         assert!(serde_json::from_str::<FaultSpec>(r#"{"stauts":500}"#).is_err());
+        let spec: FaultSpec = serde_json::from_str(
+            r#"{"route":"employees.list","after":2,"respond":{"status":401,"headers":{"WWW-Authenticate":"Bearer"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            spec,
+            FaultSpec::new("employees.list")
+                .after(2)
+                .respond(CannedResponse::new(401).header("WWW-Authenticate", "Bearer"))
+        );
+        assert!(serde_json::from_str::<FaultSpec>(r#"{"respond":{"body":"x"}}"#).is_err());
+        assert!(serde_json::from_str::<FaultSpec>(r#"{"respond":{"status":200,"x":1}}"#).is_err());
     }
 }

@@ -63,7 +63,10 @@
 //! responses of a route, a group (`"employees.*"`) or all (`"*"`), for the next `times`
 //! requests or at a `rate`; `body: "failed_envelope"` ([`BodyFault::FailedEnvelope`]) answers
 //! HTTP 200 with a failed envelope (`isSuccess: false`) instead of running the operation, the
-//! 2xx-that-is-an-error case. Install them with [`Sandbox::inject`] or `POST /_sandbox/faults`;
+//! 2xx-that-is-an-error case; `respond` ([`CannedResponse`]) answers with exactly the status,
+//! headers and body given (any server answer: envelopes, ProblemDetails, HTML, a 401 on an API
+//! route, a 429 with `retry-after`, a 2xx with a bogus body); `after: N` lets the first N
+//! matching requests through first (a pager failing on page 3). Install them with [`Sandbox::inject`] or `POST /_sandbox/faults`;
 //! see [`faults`] for the exact behaviour and `routes::admin` for the admin endpoints
 //! (`/_sandbox/faults`, `/_sandbox/expire-tokens`, `/_sandbox/journal`, `/_sandbox/info`,
 //! `/_sandbox/reservations`).
@@ -88,7 +91,7 @@ mod state;
 pub mod typescript;
 
 pub use config::{SandboxConfig, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
-pub use faults::{ActiveFault, BodyFault, FaultError, FaultSpec};
+pub use faults::{ActiveFault, BodyFault, CannedResponse, FaultError, FaultSpec};
 pub use journal::{JournalSnapshot, RequestRecord};
 pub use routes::names::ROUTE_NAMES;
 pub use server::{Sandbox, SandboxError};

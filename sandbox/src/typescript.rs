@@ -14,7 +14,8 @@ use crate::{ActiveFault, FaultSpec, JournalSnapshot, ReservationInfo};
 
 /// Visits every sandbox type a binding hands out or takes ([`FaultSpec`], [`ActiveFault`],
 /// [`JournalSnapshot`], [`ReservationInfo`]); their dependencies ([`BodyFault`](crate::BodyFault),
-/// [`RequestRecord`](crate::RequestRecord)) are reached through them.
+/// [`CannedResponse`](crate::CannedResponse), [`RequestRecord`](crate::RequestRecord)) are
+/// reached through them.
 pub fn visit_types(v: &mut impl TypeVisitor) {
     v.visit::<FaultSpec>();
     v.visit::<ActiveFault>();
@@ -57,6 +58,7 @@ mod tests {
         for name in [
             "FaultSpec",
             "BodyFault",
+            "CannedResponse",
             "ActiveFault",
             "JournalSnapshot",
             "RequestRecord",
@@ -73,6 +75,12 @@ mod tests {
             "body?: BodyFault | null,",
             r#""truncated" | "malformed" | "failed_envelope""#,
             "remaining: number | null",
+            "skipsLeft: number",
+            "respond?: CannedResponse | null,",
+            "after?: number | null,",
+            "status: number,",
+            "headers?: Record<string, string>,",
+            "body?: string,",
             "perRoute: Record<string, number>",
             "tokenRequests: number",
             "requests: Array<RequestRecord>",

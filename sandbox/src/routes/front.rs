@@ -33,6 +33,9 @@ fn describe(f: &FaultSpec) -> String {
     if let Some(b) = f.body {
         parts.push(format!("body {}", b.name()));
     }
+    if let Some(r) = &f.respond {
+        parts.push(format!("respond {}", r.status));
+    }
     parts.join(", ")
 }
 
@@ -78,6 +81,10 @@ pub(crate) async fn front(State(app): State<Arc<App>>, req: Request, next: Next)
         let delay = f.delay();
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
+        }
+        if let Some(canned) = &f.respond {
+            app.journal.finish(seq, Some(canned.status), fault_desc);
+            return canned.to_response();
         }
         if let Some(status) = f.status {
             app.journal.finish(seq, Some(status), fault_desc);

@@ -143,14 +143,14 @@ impl LookupQuery {
         fn eq(filter: &Option<String>, value: Option<&str>) -> bool {
             filter
                 .as_deref()
-                .is_none_or(|f| value.is_some_and(|v| v.eq_ignore_ascii_case(f)))
+                .map_or(true, |f| value.is_some_and(|v| v.eq_ignore_ascii_case(f)))
         }
         eq(&self.first_name, Some(&e.first_name))
             && eq(&self.last_name, Some(&e.last_name))
             && eq(&self.employee_number, Some(&e.employee_number))
             && eq(&self.badge_number, e.badge.as_deref())
             && eq(&self.department, Some(&e.department))
-            && self.active.is_none_or(|a| a == e.active)
+            && self.active.map_or(true, |a| a == e.active)
     }
 }
 

@@ -1,6 +1,6 @@
 use std::time::{Duration, Instant};
 
-use iqtech_sandbox::{BodyFault, FaultSpec};
+use iqtech_sandbox::{BodyFault, CannedResponse, FaultSpec};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -467,4 +467,227 @@ async fn journal_records_queries_and_bodies() {
         .as_str()
         .unwrap()
         .contains("grant_type=client_credentials"));
+}
+
+#[tokio::test]
+async fn respond_answers_exactly_without_running_the_operation() {
+    let env = Env::small().await;
+    let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+    env.sb
+        .inject(
+            FaultSpec::new("employees.create")
+                .respond(
+                    CannedResponse::new(502)
+                        .header("Content-Type", "text/html")
+                        .header("x-proxy", "edge-7")
+                        .body(html),
+                )
+                .times(1),
+        )
+        .unwrap();
+    let body =
+        json!({"department": "D", "firstName": "F", "lastName": "L", "employeeNumber": "CR-1"});
+    let r = env.post("/api/Employee", body.clone()).await;
+    assert_eq!(r.status, 502);
+    assert_eq!(r.headers["content-type"], "text/html");
+    assert_eq!(r.headers["x-proxy"], "edge-7");
+    assert_eq!(r.text, html);
+    // Nothing else was added but what HTTP itself needs.
+    let mut names: Vec<&str> = r.headers.keys().map(|k| k.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["content-length", "content-type", "date", "x-proxy"]);
+    // The operation did not run.
+    assert_eq!(
+        env.get("/api/Employee/lookup?employeeNumber=CR-1")
+            .await
+            .status,
+        400
+    );
+    let journal = env.sb.journal();
+    let rec = journal.records_for("employees.create").next().unwrap();
+    assert_eq!(
+        (rec.status, rec.fault.as_deref()),
+        (Some(502), Some("respond 502"))
+    );
+    assert_eq!(env.post("/api/Employee", body).await.status, 200);
+}
+
+#[tokio::test]
+async fn respond_gives_a_401_on_an_api_route_and_a_2xx_body_with_a_valid_token() {
+    let env = Env::small().await;
+    env.sb
+        .inject(
+            FaultSpec::new("machines.list")
+                .respond(
+                    CannedResponse::new(401)
+                        .header("www-authenticate", "Bearer error=\"invalid_token\""),
+                )
+                .times(1),
+        )
+        .unwrap();
+    let r = env.get("/api/Machine/GetMachinePlanogramDetails").await;
+    assert_eq!(r.status, 401);
+    assert_eq!(
+        r.headers["www-authenticate"],
+        "Bearer error=\"invalid_token\""
+    );
+    assert_eq!(r.text, "");
+    assert!(r.headers.get("content-type").is_none());
+    // The token is still good: the rule, not the token, gave the 401.
+    assert_eq!(
+        env.get("/api/Machine/GetMachinePlanogramDetails")
+            .await
+            .status,
+        200
+    );
+
+    let bogus = r#"{"isSuccess":true,"result":{"transactionReport":{"items":7}}}"#;
+    env.sb
+        .inject(
+            FaultSpec::new("transactions.list")
+                .respond(CannedResponse::new(200).body(bogus))
+                .times(1),
+        )
+        .unwrap();
+    let r = env.get("/api/Transaction").await;
+    assert_eq!((r.status.as_u16(), r.text.as_str()), (200, bogus));
+
+    // A 429 with its retry-after header, and on the token route too.
+    env.sb
+        .inject(
+            FaultSpec::new("token")
+                .respond(CannedResponse::new(429).header("retry-after", "3"))
+                .times(1),
+        )
+        .unwrap();
+    let resp = env
+        .http
+        .post(format!("{}/connect/token", env.sb.auth_url()))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 429);
+    assert_eq!(resp.headers()["retry-after"], "3");
+}
+
+#[tokio::test]
+async fn respond_is_checked_when_installed() {
+    let env = Env::small().await;
+    let bad = [
+        FaultSpec::new("*").respond(CannedResponse::new(199)),
+        FaultSpec::new("*").respond(CannedResponse::new(600)),
+        FaultSpec::new("*").respond(CannedResponse::new(204).body("x")),
+        FaultSpec::new("*").respond(CannedResponse::new(200).header("bad name", "x")),
+        FaultSpec::new("*").respond(CannedResponse::new(200).header("x-a", "line\nbreak")),
+        FaultSpec::new("*").respond(CannedResponse::new(200).header("Content-Length", "3")),
+        FaultSpec::new("*")
+            .respond(CannedResponse::new(429))
+            .retry_after(2),
+        FaultSpec::new("*")
+            .respond(CannedResponse::new(500))
+            .status(500),
+        FaultSpec::new("*")
+            .respond(CannedResponse::new(500))
+            .drop_connection(),
+    ];
+    for spec in bad {
+        let err = env.sb.inject(spec.clone()).unwrap_err();
+        assert!(
+            err.to_string().starts_with("invalid fault: "),
+            "{spec:?}: {err}"
+        );
+    }
+    assert!(env.sb.faults().is_empty());
+
+    // Over HTTP, in JSON, headers and body may be left out; unknown members are refused.
+    let admin = format!("{}/_sandbox/faults", env.sb.api_url());
+    let resp = env
+        .http
+        .post(&admin)
+        .json(&json!({"route": "employees.list", "respond": {"status": 418}, "times": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+    let r = env.get("/api/Employee").await;
+    assert_eq!((r.status.as_u16(), r.text.as_str()), (418, ""));
+    let resp = env
+        .http
+        .post(&admin)
+        .json(&json!({"respond": {"status": 418, "bdy": "x"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+}
+
+#[tokio::test]
+async fn after_skips_matching_requests_then_fires_times() {
+    let env = Env::small().await;
+    env.sb
+        .inject(
+            FaultSpec::new("employees.list")
+                .status(500)
+                .after(2)
+                .times(1),
+        )
+        .unwrap();
+    assert_eq!(env.sb.faults()[0].skips_left, 2);
+    // Other routes are not counted.
+    assert_eq!(env.get("/api/Transaction").await.status, 200);
+    assert_eq!(env.get("/api/Employee?page=1").await.status, 200);
+    assert_eq!(env.get("/api/Employee?page=2").await.status, 200);
+    assert_eq!(env.sb.faults()[0].skips_left, 0);
+    assert_eq!(env.get("/api/Employee?page=3").await.status, 500);
+    assert!(env.sb.faults().is_empty());
+    assert_eq!(env.get("/api/Employee?page=3").await.status, 200);
+
+    // Without `times`, it fires on every request from the (after+1)th on.
+    env.sb
+        .inject(FaultSpec::new("machines.*").status(503).after(1))
+        .unwrap();
+    let m = "/api/Machine/GetMachinePlanogramDetails";
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        statuses.push(env.get(m).await.status.as_u16());
+    }
+    assert_eq!(statuses, [200, 503, 503, 503]);
+    env.sb.clear_faults();
+
+    // `rate` is drawn only once the skips are done: rate 0 never fires, even after them.
+    env.sb
+        .inject(
+            FaultSpec::new("machines.list")
+                .status(503)
+                .after(1)
+                .rate(0.0),
+        )
+        .unwrap();
+    for _ in 0..3 {
+        assert_eq!(env.get(m).await.status, 200);
+    }
+    env.sb.clear_faults();
+
+    // Every matching rule counts the request, even when an earlier rule took it.
+    env.sb
+        .inject(FaultSpec::new("employees.list").status(503).times(1))
+        .unwrap();
+    env.sb
+        .inject(
+            FaultSpec::new("employees.list")
+                .respond(CannedResponse::new(429))
+                .after(1)
+                .times(1),
+        )
+        .unwrap();
+    assert_eq!(env.get("/api/Employee").await.status, 503);
+    assert_eq!(env.get("/api/Employee").await.status, 429);
+    assert_eq!(env.get("/api/Employee").await.status, 200);
+
+    // JSON form.
+    let spec: FaultSpec =
+        serde_json::from_value(json!({"route": "employees.list", "status": 500, "after": 2}))
+            .unwrap();
+    assert_eq!(spec, FaultSpec::new("employees.list").status(500).after(2));
 }
