@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Builds the portable Python artifacts of the `iqtech` package into $WHEEL_DIR (default dist/):
+#   - abi3 wheel manylinux2014_x86_64   (maturin --zig: links against glibc 2.17)
+#   - abi3 wheel manylinux2014_aarch64  (maturin --zig, cross-compiled)
+#   - abi3 wheel musllinux_1_2_x86_64   (maturin --zig, target x86_64-unknown-linux-musl)
+#   - an sdist that builds OFFLINE from its own contents (the crates it needs are vendored in it),
+#     proved by building it with an empty CARGO_HOME and CARGO_NET_OFFLINE=true;
+# and proves each wheel's platform tag with `auditwheel show`.
+#
+# Usage: scripts/build-wheels.sh [--x86-only | --sdist-only]
+#   --x86-only    only the manylinux2014_x86_64 wheel (what CI builds: about 3 minutes when the
+#                 release build is cached, about 6 from nothing on 2 cores)
+#   --sdist-only  only the sdist and its offline build check (the release workflow's sdist job)
+# Env: WHEEL_DIR (output folder, default <repo>/dist; emptied of iqtech-* files first),
+#      IQTECH_TOOLS_VENV (venv with maturin, ziglang, cargo-zigbuild, auditwheel;
+#      default target/release-tools-venv, created when missing).
+# Needs: rustup (the script adds the targets it needs), python3 >= 3.9, network access to PyPI
+# and crates.io the first time (the tools and the vendored crates). Nothing needs root.
+# Exits non-zero on any failure, including a wheel whose tag is not the one asked for.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+x86_only=false
+sdist_only=false
+for arg in "$@"; do
+  case "$arg" in
+    --x86-only) x86_only=true ;;
+    --sdist-only) sdist_only=true ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "build-wheels: unknown argument '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+wheel_dir="${WHEEL_DIR:-$root/dist}"
+mkdir -p "$wheel_dir"
+wheel_dir="$(cd "$wheel_dir" && pwd)"
+# Build outputs never belong in git; keep the folder out of `git status` without touching .gitignore.
+[ -e "$wheel_dir/.gitignore" ] || printf '*\n' >"$wheel_dir/.gitignore"
+rm -f "$wheel_dir"/iqtech-*.whl "$wheel_dir"/iqtech-*.tar.gz
+
+venv="${IQTECH_TOOLS_VENV:-$root/target/release-tools-venv}"
+start=$SECONDS
+step() { printf '\n=== build-wheels [%ds]: %s ===\n' "$((SECONDS - start))" "$*"; }
+
+# --- tools ------------------------------------------------------------------------------------
+# Pinned to the versions verified here (TOOLCHAIN.md): maturin 1.16, zig 0.17, cargo-zigbuild 0.24.
+tools=("maturin>=1.16,<1.17" "ziglang>=0.17,<0.18" "cargo-zigbuild>=0.24,<0.25" "auditwheel>=6.8,<7")
+stamp="$venv/.iqtech-tools"
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "${tools[*]}" ]; then
+  step "tools venv $venv (${tools[*]})"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${tools[@]}"
+  printf '%s' "${tools[*]}" >"$stamp"
+fi
+# maturin --zig finds `zig` through the venv's `python -m ziglang`, and cargo-zigbuild on PATH.
+export PATH="$venv/bin:$PATH"
+
+targets=(x86_64-unknown-linux-gnu)
+$x86_only || targets+=(aarch64-unknown-linux-gnu x86_64-unknown-linux-musl)
+$sdist_only && targets=()
+if command -v rustup >/dev/null; then
+  missing=()
+  for t in ${targets[@]+"${targets[@]}"}; do
+    rustup target list --installed | grep -qx "$t" || missing+=("$t")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    step "rustup target add ${missing[*]}"
+    rustup target add "${missing[@]}"
+  fi
+fi
+
+# --- wheels -----------------------------------------------------------------------------------
+cd "$root/bindings-python"
+# target, compatibility (maturin), the policy auditwheel must report (also in the file name).
+builds=("x86_64-unknown-linux-gnu manylinux2014 manylinux_2_17_x86_64")
+$x86_only || builds+=(
+  "aarch64-unknown-linux-gnu manylinux2014 manylinux_2_17_aarch64"
+  "x86_64-unknown-linux-musl musllinux_1_2 musllinux_1_2_x86_64"
+)
+$sdist_only && builds=()
+
+version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' "$root/Cargo.toml")"
+times=()
+for b in ${builds[@]+"${builds[@]}"}; do
+  read -r target compat policy <<<"$b"
+  t0=$SECONDS
+  step "wheel $target ($compat, abi3, release)"
+  # --zig links with zig cc against the old glibc (or musl) that the tag promises; the wheel is
+  # abi3-py39 (pyo3 feature), so no interpreter of the target is needed.
+  maturin build --release --locked --zig --target "$target" --compatibility "$compat" \
+      --out "$wheel_dir"
+  # maturin names it iqtech-V-cp39-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl (or musllinux_1_2_…).
+  wheel="$(ls "$wheel_dir"/iqtech-"$version"-cp39-abi3-*"$policy"*.whl 2>/dev/null | head -1 || true)"
+  [ -n "$wheel" ] || { echo "build-wheels: no abi3 $policy wheel; found: $(ls "$wheel_dir")" >&2; exit 1; }
+
+  step "auditwheel show $(basename "$wheel")"
+  report="$(auditwheel show "$wheel")"
+  printf '%s\n' "$report"
+  # auditwheel names the most compatible tag the wheel's symbols allow: it must be the one asked for.
+  if ! tr -s ' \n' ' ' <<<"$report" | grep -q "consistent with the following platform tag: \"$policy\""; then
+    echo "build-wheels: auditwheel does not confirm $policy for $(basename "$wheel")" >&2
+    exit 1
+  fi
+  times+=("$(basename "$wheel"): $((SECONDS - t0)) s")
+done
+
+# --- sdist ------------------------------------------------------------------------------------
+if ! $x86_only; then
+  t0=$SECONDS
+  step "sdist, with the crates it needs vendored"
+  sd="$root/target/sdist-build"
+  rm -rf "$sd" && mkdir -p "$sd/out"
+  maturin sdist --out "$sd/out"
+  tarball="$(ls "$sd"/out/iqtech-"$version".tar.gz)"
+  tar -xzf "$tarball" -C "$sd"
+  src="$sd/iqtech-$version"
+  # Vendor what the sdist's own (trimmed) workspace needs. cargo vendor takes every platform and
+  # dev-dependency (~390 MB); cargo-vendor-filterer keeps the crates of the platforms an sdist is
+  # built on and replaces the others (Windows-gnu import libraries, dev-only crates) with empty
+  # stubs that cargo still accepts, so the tarball stays a few tens of MB.
+  "$root/packaging/python/vendor-sdist.sh" "$src"
+  (cd "$sd" && tar --sort=name --owner=0 --group=0 --numeric-owner -czf "$wheel_dir/iqtech-$version.tar.gz" "iqtech-$version")
+  for f in pyproject.toml Cargo.toml Cargo.lock LICENSE-MIT LICENSE-APACHE PKG-INFO .cargo/config.toml vendor; do
+    [ -e "$src/$f" ] || { echo "build-wheels: the sdist lacks $f" >&2; exit 1; }
+  done
+
+  step "sdist builds offline from its own contents (empty CARGO_HOME, CARGO_NET_OFFLINE=true)"
+  check="$root/target/sdist-check"
+  rm -rf "$check/src" "$check/home" "$check/out" && mkdir -p "$check/home" "$check/out"
+  tar -xzf "$wheel_dir/iqtech-$version.tar.gz" -C "$check" && mv "$check/iqtech-$version" "$check/src"
+  # Debug profile: the question is whether it builds without a network, not how fast it runs.
+  # CARGO_TARGET_DIR is fixed so a second run reuses the compiled crates (the sources are not
+  # reused: they come from the sdist's vendor/ folder).
+  env CARGO_HOME="$check/home" CARGO_NET_OFFLINE=true CARGO_TARGET_DIR="$check/target" \
+      MATURIN_PEP517_ARGS="--profile dev --locked" PIP_NO_INDEX=1 \
+      "$venv/bin/python" -m pip wheel --quiet --disable-pip-version-check --no-build-isolation \
+      --no-deps --wheel-dir "$check/out" "$check/src"
+  ls "$check"/out/iqtech-"$version"-*.whl >/dev/null
+  [ -z "$(ls -A "$check/home/registry" 2>/dev/null)" ] || { echo "build-wheels: the sdist build fetched crates" >&2; exit 1; }
+  times+=("iqtech-$version.tar.gz (vendor + offline build check): $((SECONDS - t0)) s")
+fi
+
+step "done"
+ls -l "$wheel_dir"
+printf '%s\n' "${times[@]}"
+echo "build-wheels: $(ls "$wheel_dir" | grep -c '^iqtech-') artifacts in $wheel_dir in $((SECONDS - start)) s"
