@@ -47,6 +47,7 @@ fn main() {
                     SettingKind::Secret => "secret",
                     SettingKind::Integer => "integer",
                     SettingKind::Duration => "duration",
+                    SettingKind::Boolean => "boolean",
                 },
                 "default": s.default,
                 "doc": s.doc,

@@ -18,6 +18,9 @@ pub const ENV_CLIENT_SECRET: &str = "IQTECH_CLIENT_SECRET";
 pub const ENV_AUTH_URL: &str = "IQTECH_AUTH_URL";
 /// Environment variable overriding the API base URL.
 pub const ENV_API_URL: &str = "IQTECH_API_URL";
+/// Environment variable naming extra CA certificates to trust: a PEM file's path, or PEM text.
+/// Added to the `ca_bundle` setting's, never instead of it (see `docs/tls-and-proxies.md`).
+pub const ENV_CA_BUNDLE: &str = "IQTECH_CA_BUNDLE";
 /// The largest page the API serves (document section 1.6).
 pub const MAX_PAGE_SIZE: u32 = 100;
 
@@ -71,6 +74,10 @@ pub struct Config {
     pub(crate) client_secret: String,
     pub(crate) auth_url: Url,
     pub(crate) api_url: Url,
+    pub(crate) ca_bundle: Option<String>,
+    pub(crate) use_system_roots: bool,
+    pub(crate) proxy: Option<Url>,
+    pub(crate) no_proxy: Option<String>,
     pub(crate) connect_timeout: Duration,
     pub(crate) request_timeout: Duration,
     pub(crate) retry: RetryPolicy,
@@ -86,6 +93,10 @@ impl fmt::Debug for Config {
             .field("client_secret", &"<redacted>")
             .field("auth_url", &self.auth_url.as_str())
             .field("api_url", &self.api_url.as_str())
+            .field("ca_bundle", &self.ca_bundle.as_deref().map(show_bundle))
+            .field("use_system_roots", &self.use_system_roots)
+            .field("proxy", &self.proxy())
+            .field("no_proxy", &self.no_proxy)
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)
             .field("retry", &self.retry)
@@ -108,6 +119,16 @@ impl Config {
     pub fn api_url(&self) -> &str {
         self.api_url.as_str()
     }
+    /// Whether the operating system's root certificates are trusted (besides the bundled ones).
+    pub fn use_system_roots(&self) -> bool {
+        self.use_system_roots
+    }
+    /// The proxy setting, credentials replaced by `***` (`None`: the environment decides).
+    pub fn proxy(&self) -> Option<String> {
+        self.proxy
+            .as_ref()
+            .map(|u| crate::net::proxy::redact(u.as_str()))
+    }
     /// The per-request timeout.
     pub fn request_timeout(&self) -> Duration {
         self.request_timeout
@@ -129,6 +150,10 @@ pub struct ClientBuilder {
     client_secret: Option<String>,
     auth_url: String,
     api_url: String,
+    ca_bundle: Option<String>,
+    use_system_roots: bool,
+    proxy: Option<String>,
+    no_proxy: Option<String>,
     connect_timeout: Duration,
     request_timeout: Duration,
     retry: RetryPolicy,
@@ -147,6 +172,7 @@ impl fmt::Debug for ClientBuilder {
             )
             .field("auth_url", &self.auth_url)
             .field("api_url", &self.api_url)
+            .field("proxy", &self.proxy.as_deref().map(crate::net::proxy::redact))
             .finish_non_exhaustive()
     }
 }
@@ -158,6 +184,10 @@ impl Default for ClientBuilder {
             client_secret: None,
             auth_url: DEFAULT_AUTH_URL.to_owned(),
             api_url: DEFAULT_API_URL.to_owned(),
+            ca_bundle: None,
+            use_system_roots: true,
+            proxy: None,
+            no_proxy: None,
             connect_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
@@ -187,6 +217,32 @@ impl ClientBuilder {
     /// API host; default [`DEFAULT_API_URL`]. `http://` is accepted only for loopback hosts.
     pub fn api_url(mut self, url: impl Into<String>) -> Self {
         self.api_url = url.into();
+        self
+    }
+    /// Extra CA certificates to trust, besides the bundled and system roots: the path of a PEM
+    /// file, or the PEM text itself. For a network whose proxy inspects TLS, or a private CA.
+    /// `IQTECH_CA_BUNDLE` and `SSL_CERT_FILE` add theirs too. The client fails to build when
+    /// the bundle cannot be read or holds no certificate.
+    pub fn ca_bundle(mut self, bundle: impl Into<String>) -> Self {
+        self.ca_bundle = Some(bundle.into());
+        self
+    }
+    /// Whether to trust the operating system's root certificates besides the bundled Mozilla
+    /// roots; default true. (Nothing turns certificate verification off.)
+    pub fn use_system_roots(mut self, yes: bool) -> Self {
+        self.use_system_roots = yes;
+        self
+    }
+    /// The proxy for every request, `http://[user:password@]host:port` (or `https://`); it
+    /// overrides `HTTPS_PROXY`, `HTTP_PROXY` and `ALL_PROXY`. The credentials are never shown.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+    /// Hosts reached without the proxy, comma separated (`NO_PROXY` syntax; `*` = every host);
+    /// it overrides `NO_PROXY`.
+    pub fn no_proxy(mut self, hosts: impl Into<String>) -> Self {
+        self.no_proxy = Some(hosts.into());
         self
     }
     /// Time allowed to open a connection; default 10 s.
@@ -270,6 +326,13 @@ impl ClientBuilder {
             client_secret,
             auth_url: base_url(&self.auth_url, "auth_url")?,
             api_url: base_url(&self.api_url, "api_url")?,
+            ca_bundle: self.ca_bundle.filter(|b| !b.trim().is_empty()),
+            use_system_roots: self.use_system_roots,
+            proxy: match self.proxy.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(raw) => Some(crate::net::proxy::validate(raw)?),
+            },
+            no_proxy: self.no_proxy,
             connect_timeout: self.connect_timeout,
             request_timeout: self.request_timeout,
             retry: self.retry,
@@ -323,6 +386,15 @@ fn base_url(raw: &str, field: &str) -> Result<Url> {
     Ok(url)
 }
 
+/// A `ca_bundle` value for `Debug`: the path, or a mention of PEM text (not the text itself).
+fn show_bundle(value: &str) -> String {
+    if value.contains("-----BEGIN") {
+        format!("<PEM text, {} bytes>", value.len())
+    } else {
+        value.to_owned()
+    }
+}
+
 fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
@@ -361,6 +433,24 @@ mod tests {
             matches!(err, Error::Validation { ref field, .. } if field == "api_url"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn proxy_credentials_never_show_and_bad_proxies_name_the_field() {
+        let b = builder().proxy("http://alice:pr0xy-pass@127.0.0.1:3128");
+        assert!(!format!("{b:?}").contains("pr0xy-pass"));
+        let c = b.build_config().unwrap();
+        assert!(!format!("{c:?}").contains("pr0xy-pass"));
+        assert_eq!(c.proxy().as_deref(), Some("http://***@127.0.0.1:3128/"));
+        let err = builder()
+            .proxy("ftp://alice:pr0xy-pass@127.0.0.1")
+            .build_config()
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::Validation { ref field, .. } if field == "proxy"),
+            "{err}"
+        );
+        assert!(!err.to_string().contains("pr0xy-pass"), "{err}");
     }
 
     #[test]

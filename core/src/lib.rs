@@ -57,6 +57,7 @@ mod client;
 mod config;
 mod error;
 pub mod models;
+mod net;
 pub mod operations;
 mod pagination;
 pub mod reports;
@@ -79,7 +80,7 @@ pub use api::{Employees, Machines, Transactions, WillCall, WillCallV1};
 pub use client::Client;
 pub use config::{
     ClientBuilder, Config, RetryPolicy, DEFAULT_API_URL, DEFAULT_AUTH_URL, ENV_API_URL,
-    ENV_AUTH_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, MAX_PAGE_SIZE,
+    ENV_AUTH_URL, ENV_CA_BUNDLE, ENV_CLIENT_ID, ENV_CLIENT_SECRET, MAX_PAGE_SIZE,
 };
 pub use error::{
     error_class, ApiError, ApiErrorKind, Error, ErrorClass, ErrorDetails, FieldError, Result,

@@ -33,6 +33,21 @@ pub struct ClientSettings {
     /// Base URL of the integration API.
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub api_url: Option<String>,
+    /// Extra CA certificates to trust: a PEM file's path or the PEM text (adds to the bundled
+    /// and system roots; `IQTECH_CA_BUNDLE` and `SSL_CERT_FILE` add theirs too).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub ca_bundle: Option<String>,
+    /// Trust the operating system's root certificates besides the bundled ones (default true).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub use_system_roots: Option<bool>,
+    /// Proxy for every request, `http://[user:password@]host:port`; overrides `HTTPS_PROXY`,
+    /// `HTTP_PROXY`, `ALL_PROXY`. Its credentials are never printed.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub proxy: Option<String>,
+    /// Hosts reached without the proxy (`NO_PROXY` syntax, `*` = every host); overrides
+    /// `NO_PROXY`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub no_proxy: Option<String>,
     /// How long to wait for a TCP/TLS connection.
     #[serde(with = "millis")]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
@@ -62,6 +77,13 @@ impl fmt::Debug for ClientSettings {
             )
             .field("auth_url", &self.auth_url)
             .field("api_url", &self.api_url)
+            .field("ca_bundle", &self.ca_bundle.as_ref().map(|_| "<set>"))
+            .field("use_system_roots", &self.use_system_roots)
+            .field(
+                "proxy",
+                &self.proxy.as_deref().map(crate::net::proxy::redact),
+            )
+            .field("no_proxy", &self.no_proxy)
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)
             .field("max_attempts", &self.max_attempts)
@@ -85,6 +107,18 @@ impl ClientSettings {
         }
         if let Some(v) = self.api_url {
             builder = builder.api_url(v);
+        }
+        if let Some(v) = self.ca_bundle {
+            builder = builder.ca_bundle(v);
+        }
+        if let Some(v) = self.use_system_roots {
+            builder = builder.use_system_roots(v);
+        }
+        if let Some(v) = self.proxy {
+            builder = builder.proxy(v);
+        }
+        if let Some(v) = self.no_proxy {
+            builder = builder.no_proxy(v);
         }
         if let Some(v) = self.connect_timeout {
             builder = builder.connect_timeout(v);
@@ -135,6 +169,8 @@ pub enum SettingKind {
     Integer,
     /// A duration: seconds (float) in Python, milliseconds in JavaScript, `Duration` elsewhere.
     Duration,
+    /// A yes/no switch.
+    Boolean,
 }
 
 /// One client setting, as declared once for every binding.
@@ -175,6 +211,30 @@ pub const SETTINGS: &[SettingSpec] = &[
         kind: SettingKind::Text,
         default: crate::config::DEFAULT_API_URL,
         doc: "Base URL of the integration API ($IQTECH_API_URL).",
+    },
+    SettingSpec {
+        name: "ca_bundle",
+        kind: SettingKind::Text,
+        default: "$IQTECH_CA_BUNDLE",
+        doc: "Extra CA certificates to trust: a PEM file's path or PEM text (added to the bundled and system roots; $IQTECH_CA_BUNDLE and $SSL_CERT_FILE add theirs too).",
+    },
+    SettingSpec {
+        name: "use_system_roots",
+        kind: SettingKind::Boolean,
+        default: "true",
+        doc: "Trust the operating system's root certificates besides the bundled Mozilla roots.",
+    },
+    SettingSpec {
+        name: "proxy",
+        kind: SettingKind::Secret,
+        default: "$HTTPS_PROXY / $HTTP_PROXY / $ALL_PROXY, else the system's",
+        doc: "Proxy for every request, http://[user:password@]host:port; overrides the proxy environment variables. Its credentials are never printed.",
+    },
+    SettingSpec {
+        name: "no_proxy",
+        kind: SettingKind::Text,
+        default: "$NO_PROXY",
+        doc: "Hosts reached without the proxy, comma separated (NO_PROXY syntax; * = every host); overrides $NO_PROXY.",
     },
     SettingSpec {
         name: "connect_timeout",
@@ -264,5 +324,11 @@ mod tests {
                 .unwrap();
         assert_eq!(s.request_timeout, Some(Duration::from_millis(1500)));
         assert!(!format!("{s:?}").contains("hunter2"));
+        let s: ClientSettings = serde_json::from_str(
+            r#"{"proxy": "http://u:pr0xy-pw@127.0.0.1:3128", "use_system_roots": false}"#,
+        )
+        .unwrap();
+        assert_eq!(s.use_system_roots, Some(false));
+        assert!(!format!("{s:?}").contains("pr0xy-pw"), "{s:?}");
     }
 }

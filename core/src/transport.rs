@@ -13,7 +13,7 @@
 //! client is therefore keyed by process id and rebuilt in a child process.
 
 use reqwest::header::{HeaderMap, RETRY_AFTER};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::auth::{Token, TokenCache, TokenResponse};
@@ -229,7 +229,8 @@ impl Transport {
     }
 
     fn transport_failure(&self, op: &'static Operation, e: reqwest::Error) -> Outcome {
-        let detail = error_chain(&e);
+        let secrets = crate::net::proxy::secrets(self.config.proxy.as_ref());
+        let detail = crate::net::failure::connect_message(&e, error_chain(&e), &secrets);
         if e.is_connect() {
             // Never reached the server: safe to retry whatever the operation.
             return Outcome::Failed {
@@ -351,24 +352,17 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
-/// Builds the HTTP client: rustls with ring and the bundled Mozilla roots (webpki-roots), which
-/// needs no platform set-up on Android or iOS and is ~2 MB smaller than aws-lc.
+/// Builds the HTTP client: rustls with ring, the trust of [`crate::net::tls`] (bundled, system
+/// and extra roots) and the proxies of [`crate::net::proxy`].
 fn build_http(config: &Config) -> Result<reqwest::Client> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| Error::config(format!("TLS set-up failed: {e}")))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    reqwest::Client::builder()
+    let tls = crate::net::tls::client_config(config)?;
+    let builder = reqwest::Client::builder()
         .use_preconfigured_tls(tls)
         .connect_timeout(config.connect_timeout)
         .timeout(config.request_timeout)
         .user_agent(config.user_agent.clone())
-        .pool_idle_timeout(Duration::from_secs(60))
+        .pool_idle_timeout(Duration::from_secs(60));
+    crate::net::proxy::apply(builder, config.proxy.as_ref(), config.no_proxy.as_deref())?
         .build()
         .map_err(|e| Error::config(format!("HTTP client set-up failed: {}", error_chain(&e))))
 }
