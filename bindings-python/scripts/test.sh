@@ -25,8 +25,8 @@ rm -rf "$venv"
 vpy="$venv/bin/python"
 "$vpy" -m pip install --quiet --disable-pip-version-check "maturin>=1.16,<2" "pytest>=7" "pytest-timeout>=2" "mypy>=1.10"
 
-step "type stub of the models is up to date with core/src/models"
-"$vpy" scripts/gen_model_stubs.py --check
+step "generated files (stub, errors.py, types.py) are up to date with the core's tables and models"
+"$vpy" scripts/gen_stubs.py --check
 
 step "clippy (iqtech-python, and the core's python feature), warnings are errors"
 export PYO3_PYTHON="$vpy"

@@ -1,18 +1,21 @@
-//! `iqtech.Client` and `iqtech.AsyncClient`: the core client with Python construction, context
-//! management and the five operation groups as attributes.
+//! `iqtech.Client` and `iqtech.AsyncClient`: construction from `iqtech::ClientSettings`,
+//! context management and one getter per operation group (generated from the table by
+//! [`client_classes!`], expanded in `operations.rs`).
+//!
+//! Settings: the keyword arguments are exactly the names of `iqtech::SETTINGS`, converted by
+//! their `SettingKind` only (durations are seconds here, milliseconds in the core's serde form).
+//! An unknown keyword is a `TypeError` naming it; a value of the wrong kind a `ValidationError`.
 
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyTuple, PyType};
-use pyo3::IntoPyObjectExt;
+use pyo3::types::PyDict;
+use serde_json::{Map, Value};
 
-use crate::employees::{AsyncEmployees, Employees};
-use crate::error::to_py_err;
-use crate::machines::{AsyncMachines, Machines};
-use crate::transactions::{AsyncTransactions, Transactions};
-use crate::will_call::{AsyncWillCall, AsyncWillCallV1, WillCall, WillCallV1};
+use iqtech::{ClientSettings, SettingKind, SETTINGS};
+
+use crate::error::{to_py_err, validation};
 
 /// The core client, shared by a Python client and its groups; `None` once closed.
 pub(crate) struct Shared {
@@ -34,14 +37,16 @@ impl Shared {
             })
     }
 
-    fn close(&self) {
+    /// Drops the core client; requests already running finish.
+    pub(crate) fn close(&self) {
         self.client
             .write()
             .unwrap_or_else(|p| p.into_inner())
             .take();
     }
 
-    fn repr(&self, class: &str) -> String {
+    /// `Class(client_id=..., api_url=...)`, never the secret.
+    pub(crate) fn repr(&self, class: &str) -> String {
         match &*self.client.read().unwrap_or_else(|p| p.into_inner()) {
             Some(c) => format!(
                 "{class}(client_id={:?}, api_url={:?})",
@@ -53,204 +58,167 @@ impl Shared {
     }
 }
 
-/// Client options that are not credentials, as Python passes them.
-#[derive(Default, Clone)]
-pub(crate) struct Options {
-    pub auth_url: Option<String>,
-    pub api_url: Option<String>,
-    pub timeout: Option<f64>,
-    pub connect_timeout: Option<f64>,
-    pub max_attempts: Option<u32>,
-    pub page_concurrency: Option<usize>,
-    pub user_agent: Option<String>,
-}
-
-fn seconds(py: Python<'_>, name: &str, value: f64) -> PyResult<Duration> {
-    Duration::try_from_secs_f64(value)
-        .ok()
-        .filter(|d| !d.is_zero())
-        .ok_or_else(|| {
-            crate::error::validation(
-                py,
-                name,
-                format!("must be a positive number of seconds, got {value}"),
-            )
-        })
-}
-
-impl Options {
-    /// Applies the options to a builder.
-    pub(crate) fn apply(
-        self,
-        py: Python<'_>,
-        mut b: iqtech::ClientBuilder,
-    ) -> PyResult<iqtech::ClientBuilder> {
-        if let Some(u) = self.auth_url {
-            b = b.auth_url(u);
+/// Keyword arguments → `ClientSettings`, by each setting's kind. `owner` names the callable in
+/// the error for an unknown keyword.
+pub(crate) fn settings(
+    py: Python<'_>,
+    owner: &str,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<ClientSettings> {
+    let mut fields = Map::new();
+    for (key, value) in kwargs.into_iter().flat_map(|d| d.iter()) {
+        let name: String = key.extract()?;
+        let Some(spec) = SETTINGS.iter().find(|s| s.name == name) else {
+            let known: Vec<&str> = SETTINGS.iter().map(|s| s.name).collect();
+            return Err(PyTypeError::new_err(format!(
+                "{owner}() got an unexpected keyword argument '{name}' (the settings are: {})",
+                known.join(", ")
+            )));
+        };
+        if value.is_none() {
+            continue;
         }
-        if let Some(u) = self.api_url {
-            b = b.api_url(u);
-        }
-        if let Some(t) = self.timeout {
-            b = b.request_timeout(seconds(py, "timeout", t)?);
-        }
-        if let Some(t) = self.connect_timeout {
-            b = b.connect_timeout(seconds(py, "connect_timeout", t)?);
-        }
-        if let Some(n) = self.max_attempts {
-            b = b.max_attempts(n);
-        }
-        if let Some(n) = self.page_concurrency {
-            b = b.page_concurrency(n);
-        }
-        if let Some(ua) = self.user_agent {
-            b = b.user_agent(ua);
-        }
-        Ok(b)
+        let json = match spec.kind {
+            SettingKind::Text | SettingKind::Secret => Value::String(
+                value
+                    .extract::<String>()
+                    .map_err(|_| validation(py, &name, "must be a str"))?,
+            ),
+            SettingKind::Boolean => Value::Bool(
+                value
+                    .extract::<bool>()
+                    .map_err(|_| validation(py, &name, "must be a bool"))?,
+            ),
+            SettingKind::Integer => Value::from(
+                value
+                    .extract::<u32>()
+                    .map_err(|_| validation(py, &name, "must be a whole number, at least 0"))?,
+            ),
+            SettingKind::Duration => {
+                let secs = value
+                    .extract::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .ok_or_else(|| validation(py, &name, "must be a number of seconds, at least 0"))?;
+                Value::from(secs * 1000.0)
+            }
+        };
+        fields.insert(name, json);
     }
+    let mut settings: ClientSettings = crate::convert::from_value(py, Value::Object(fields))?;
+    settings
+        .user_agent
+        .get_or_insert_with(|| concat!("iqtech-python/", env!("CARGO_PKG_VERSION")).to_owned());
+    Ok(settings)
 }
 
-/// Builds the shared core client from credentials (or the environment) and options.
+/// Builds the shared core client from settings alone, or on top of the environment.
 pub(crate) fn build(
     py: Python<'_>,
-    credentials: Option<(String, String)>,
-    options: Options,
+    settings: ClientSettings,
+    from_env: bool,
 ) -> PyResult<Arc<Shared>> {
     crate::logging::refresh();
-    let mut builder =
-        iqtech::Client::builder().user_agent(concat!("iqtech-python/", env!("CARGO_PKG_VERSION")));
-    match credentials {
-        Some((id, secret)) => builder = builder.client_id(id).client_secret(secret),
-        None => builder = builder.from_env().map_err(|e| to_py_err(py, e))?,
-    }
-    let builder = options.apply(py, builder)?;
-    let client = builder.build().map_err(|e| to_py_err(py, e))?;
+    let built = if from_env {
+        settings.build_from_env()
+    } else {
+        settings.build()
+    };
+    let client = built.map_err(|e| to_py_err(py, e))?;
     Ok(Arc::new(Shared {
         client: RwLock::new(Some(client)),
     }))
 }
 
-/// The groups of one client, created once.
-struct Groups {
-    employees: Py<PyAny>,
-    will_call: Py<PyAny>,
-    will_call_v1: Py<PyAny>,
-    machines: Py<PyAny>,
-    transactions: Py<PyAny>,
-}
+/// Declares `Client` and `AsyncClient` with one getter per group of the table:
+/// `[group docs] accessor SyncClass AsyncClass` for each group.
+macro_rules! client_classes {
+    ($( [$($gdoc:tt)*] $group:ident $Sync:ident $Async:ident )*) => {
+        crate::client::client_classes!(@class
+            /// A synchronous client of the iQ Tech Integration API; safe to share between threads.
+            ///
+            /// Keyword arguments are the client settings (`iqtech::SETTINGS`; durations in
+            /// seconds): `client_id` and `client_secret` are required.
+            Client, "Client", [$( [$($gdoc)*] $group $Sync )*], {
+                fn __enter__(slf: Py<Self>) -> Py<Self> {
+                    slf
+                }
 
-impl Groups {
-    fn sync(py: Python<'_>, s: &Arc<Shared>) -> PyResult<Self> {
-        Ok(Self {
-            employees: Py::new(py, Employees::new(s.clone()))?.into_any(),
-            will_call: Py::new(py, WillCall::new(s.clone()))?.into_any(),
-            will_call_v1: Py::new(py, WillCallV1::new(s.clone()))?.into_any(),
-            machines: Py::new(py, Machines::new(s.clone()))?.into_any(),
-            transactions: Py::new(py, Transactions::new(s.clone()))?.into_any(),
-        })
-    }
+                #[pyo3(signature = (*_exc))]
+                fn __exit__(&self, _exc: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+                    self.shared.close();
+                    false
+                }
+            }
+        );
+        crate::client::client_classes!(@class
+            /// An asyncio client of the iQ Tech Integration API: its methods return awaitables.
+            ///
+            /// Keyword arguments are the client settings (`iqtech::SETTINGS`; durations in
+            /// seconds): `client_id` and `client_secret` are required.
+            AsyncClient, "AsyncClient", [$( [$($gdoc)*] $group $Async )*], {
+                fn __aenter__(slf: Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+                    let py = slf.py();
+                    let value = slf.into_any().unbind();
+                    pyo3::IntoPyObjectExt::into_py_any(crate::runtime::Ready::new(Ok(value)), py)
+                }
 
-    fn asynchronous(py: Python<'_>, s: &Arc<Shared>) -> PyResult<Self> {
-        Ok(Self {
-            employees: Py::new(py, AsyncEmployees::new(s.clone()))?.into_any(),
-            will_call: Py::new(py, AsyncWillCall::new(s.clone()))?.into_any(),
-            will_call_v1: Py::new(py, AsyncWillCallV1::new(s.clone()))?.into_any(),
-            machines: Py::new(py, AsyncMachines::new(s.clone()))?.into_any(),
-            transactions: Py::new(py, AsyncTransactions::new(s.clone()))?.into_any(),
-        })
-    }
-}
-
-/// Declares a client class (sync or async) with its constructor, `from_env`, groups and close.
-macro_rules! client_class {
-    ($(#[doc = $doc:literal])* $Class:ident, $groups:ident, { $($extra:tt)* }) => {
+                #[pyo3(signature = (*_exc))]
+                fn __aexit__(&self, py: Python<'_>, _exc: &Bound<'_, pyo3::types::PyTuple>) -> PyResult<Py<PyAny>> {
+                    self.shared.close();
+                    pyo3::IntoPyObjectExt::into_py_any(crate::runtime::Ready::new(Ok(py.None())), py)
+                }
+            }
+        );
+    };
+    (@class $(#[doc = $doc:literal])* $Class:ident, $name:literal, [$( [$($gdoc:tt)*] $group:ident $G:ident )*], { $($extra:tt)* }) => {
         $(#[doc = $doc])*
-        #[pyclass(module = "iqtech", frozen)]
+        #[pyo3::pyclass(module = "iqtech", frozen)]
         pub(crate) struct $Class {
             shared: Arc<Shared>,
-            groups: Groups,
+            $( $group: Py<$G>, )*
         }
 
         impl $Class {
+            /// The Python client over an already built core client.
             pub(crate) fn from_shared(py: Python<'_>, shared: Arc<Shared>) -> PyResult<Self> {
-                let groups = Groups::$groups(py, &shared)?;
-                Ok(Self { shared, groups })
+                Ok(Self {
+                    $( $group: Py::new(py, $G::new(shared.clone()))?, )*
+                    shared,
+                })
             }
         }
 
-        #[pymethods]
+        #[pyo3::pymethods]
         impl $Class {
             #[new]
-            #[pyo3(signature = (*, client_id, client_secret, auth_url=None, api_url=None, timeout=None, connect_timeout=None, max_attempts=None, page_concurrency=None, user_agent=None))]
-            #[allow(clippy::too_many_arguments)]
-            fn new(
-                py: Python<'_>,
-                client_id: String,
-                client_secret: String,
-                auth_url: Option<String>,
-                api_url: Option<String>,
-                timeout: Option<f64>,
-                connect_timeout: Option<f64>,
-                max_attempts: Option<u32>,
-                page_concurrency: Option<usize>,
-                user_agent: Option<String>,
-            ) -> PyResult<Self> {
-                let options = Options { auth_url, api_url, timeout, connect_timeout, max_attempts, page_concurrency, user_agent };
-                let shared = build(py, Some((client_id, client_secret)), options)?;
-                Self::from_shared(py, shared)
+            #[pyo3(signature = (**settings))]
+            fn new(py: Python<'_>, settings: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+                let settings = crate::client::settings(py, $name, settings)?;
+                Self::from_shared(py, crate::client::build(py, settings, false)?)
             }
 
             /// A client configured from `IQTECH_CLIENT_ID`, `IQTECH_CLIENT_SECRET` and, when set,
-            /// `IQTECH_AUTH_URL` and `IQTECH_API_URL`; keyword arguments override the URLs and
-            /// set the other options. Raises `ConfigurationError` naming a missing variable.
+            /// `IQTECH_AUTH_URL` and `IQTECH_API_URL`; keyword arguments (the client settings)
+            /// override them. Raises `ConfigurationError` naming a missing variable.
             #[classmethod]
-            #[pyo3(signature = (*, auth_url=None, api_url=None, timeout=None, connect_timeout=None, max_attempts=None, page_concurrency=None, user_agent=None))]
-            #[allow(clippy::too_many_arguments)]
+            #[pyo3(signature = (**settings))]
             fn from_env(
-                _cls: &Bound<'_, PyType>,
+                _cls: &Bound<'_, pyo3::types::PyType>,
                 py: Python<'_>,
-                auth_url: Option<String>,
-                api_url: Option<String>,
-                timeout: Option<f64>,
-                connect_timeout: Option<f64>,
-                max_attempts: Option<u32>,
-                page_concurrency: Option<usize>,
-                user_agent: Option<String>,
+                settings: Option<&Bound<'_, PyDict>>,
             ) -> PyResult<Self> {
-                let options = Options { auth_url, api_url, timeout, connect_timeout, max_attempts, page_concurrency, user_agent };
-                let shared = build(py, None, options)?;
-                Self::from_shared(py, shared)
+                let settings = crate::client::settings(py, "from_env", settings)?;
+                Self::from_shared(py, crate::client::build(py, settings, true)?)
             }
 
-            /// Employee operations.
-            #[getter]
-            fn employees(&self, py: Python<'_>) -> Py<PyAny> {
-                self.groups.employees.clone_ref(py)
-            }
-
-            /// Will-call operations (current generation, `/api/2.0/WillCall`).
-            #[getter]
-            fn will_call(&self, py: Python<'_>) -> Py<PyAny> {
-                self.groups.will_call.clone_ref(py)
-            }
-
-            /// Will-call operations (legacy generation, `/api/WillCall`).
-            #[getter]
-            fn will_call_v1(&self, py: Python<'_>) -> Py<PyAny> {
-                self.groups.will_call_v1.clone_ref(py)
-            }
-
-            /// Machine and planogram operations.
-            #[getter]
-            fn machines(&self, py: Python<'_>) -> Py<PyAny> {
-                self.groups.machines.clone_ref(py)
-            }
-
-            /// The transaction report.
-            #[getter]
-            fn transactions(&self, py: Python<'_>) -> Py<PyAny> {
-                self.groups.transactions.clone_ref(py)
-            }
+            $(
+                $($gdoc)*
+                #[getter]
+                fn $group(&self, py: Python<'_>) -> Py<$G> {
+                    self.$group.clone_ref(py)
+                }
+            )*
 
             /// The client id in use.
             #[getter]
@@ -277,7 +245,7 @@ macro_rules! client_class {
             }
 
             fn __repr__(&self) -> String {
-                self.shared.repr(stringify!($Class))
+                self.shared.repr($name)
             }
 
             $($extra)*
@@ -285,34 +253,4 @@ macro_rules! client_class {
     };
 }
 
-client_class!(
-    /// A synchronous client of the iQ Tech Integration API; safe to share between threads.
-    Client, sync, {
-        fn __enter__(slf: Py<Self>) -> Py<Self> {
-            slf
-        }
-
-        #[pyo3(signature = (*_exc))]
-        fn __exit__(&self, _exc: &Bound<'_, PyTuple>) -> bool {
-            self.shared.close();
-            false
-        }
-    }
-);
-
-client_class!(
-    /// An asyncio client of the iQ Tech Integration API: its methods return awaitables.
-    AsyncClient, asynchronous, {
-        fn __aenter__(slf: Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-            let py = slf.py();
-            let value = slf.into_any().unbind();
-            crate::runtime::Ready::new(Ok(value)).into_py_any(py)
-        }
-
-        #[pyo3(signature = (*_exc))]
-        fn __aexit__(&self, py: Python<'_>, _exc: &Bound<'_, PyTuple>) -> PyResult<Py<PyAny>> {
-            self.shared.close();
-            crate::runtime::Ready::new(Ok(py.None())).into_py_any(py)
-        }
-    }
-);
+pub(crate) use client_classes;

@@ -1,6 +1,7 @@
-//! Python arguments → the core's input structs.
+//! Python arguments → the core's argument types.
 //!
-//! Inputs arrive as keyword arguments and/or one positional dict. They are turned into JSON-like
+//! Plain arguments (numbers, text, switches) convert through [`PyArg`], one impl per core type.
+//! Record inputs arrive as keyword arguments and/or one positional dict. They are turned into JSON-like
 //! values (`datetime.date`/`datetime` → ISO text, `decimal.Decimal` → text, enum members → their
 //! values) and deserialized into the core's input struct through serde. The core's input structs
 //! deserialize from snake_case with `deny_unknown_fields`, so a misspelt or missing argument is a
@@ -74,26 +75,47 @@ fn named_field(message: &str) -> Option<&str> {
     rest.split('`').next()
 }
 
-/// A whole number argument the core takes as `u32` (page, page size).
-pub(crate) fn to_u32(py: Python<'_>, field: &str, value: i64) -> PyResult<u32> {
-    u32::try_from(value).map_err(|_| {
-        validation(
-            py,
-            field,
-            format!("must be a positive whole number, got {value}"),
-        )
-    })
+/// A method argument of the core's type `Self`, as Python passes it: the table's argument
+/// types implement this, so the generated methods convert every argument the same way.
+pub(crate) trait PyArg: Sized {
+    /// What pyo3 extracts first (a wrong Python type is a `TypeError` there).
+    type Carrier;
+    /// The core's value; a value the type cannot hold is a `ValidationError` naming `field`.
+    fn convert(py: Python<'_>, field: &str, value: Self::Carrier) -> PyResult<Self>;
 }
 
-/// A whole number argument the core takes as `usize` (concurrency).
-pub(crate) fn to_usize(py: Python<'_>, field: &str, value: i64) -> PyResult<usize> {
-    usize::try_from(value).map_err(|_| {
-        validation(
-            py,
-            field,
-            format!("must be a positive whole number, got {value}"),
-        )
-    })
+/// Identity conversions: the carrier is the core's type.
+macro_rules! same_type_args {
+    ($($ty:ty),*) => {$(
+        impl PyArg for $ty {
+            type Carrier = $ty;
+            fn convert(_: Python<'_>, _: &str, value: $ty) -> PyResult<$ty> {
+                Ok(value)
+            }
+        }
+    )*};
+}
+
+same_type_args!(String, bool);
+
+impl PyArg for u32 {
+    type Carrier = i64;
+    fn convert(py: Python<'_>, field: &str, value: i64) -> PyResult<u32> {
+        u32::try_from(value).map_err(|_| {
+            validation(
+                py,
+                field,
+                format!("must be a whole number from 0 to {}, got {value}", u32::MAX),
+            )
+        })
+    }
+}
+
+impl<T: PyArg> PyArg for Option<T> {
+    type Carrier = Option<T::Carrier>;
+    fn convert(py: Python<'_>, field: &str, value: Self::Carrier) -> PyResult<Self> {
+        value.map(|v| T::convert(py, field, v)).transpose()
+    }
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {

@@ -1,72 +1,18 @@
 //! The one place where a core error becomes a Python exception.
 //!
-//! The exception classes are plain Python (`iqtech/errors.py`), so users can subclass, construct
-//! and catch them like any other; this module picks the class by the core's stable
-//! `Error::code()` and fills every field. The mapping is the same in every binding:
-//!
-//! | code | class |
-//! | --- | --- |
-//! | `api` | `ApiError` |
-//! | `bad_request`, `authentication`, `permission_denied`, `not_found`, `conflict`, `rate_limited`, `server` | `BadRequestError`, `AuthenticationError`, `PermissionDeniedError`, `NotFoundError`, `ConflictError`, `RateLimitError`, `ServerError` (all `ApiError`) |
-//! | `validation` | `ValidationError` |
-//! | `config` | `ConfigurationError` |
-//! | `connection` | `ConnectionError` |
-//! | `timeout` | `TimeoutError` |
-//! | `decode` | `DecodeError` |
-//! | `outcome_unknown` | `OutcomeUnknownError` |
+//! The exception classes are plain Python (`iqtech/errors.py`, generated from
+//! `iqtech::ERROR_CLASSES` by `scripts/gen_stubs.py`), so users can subclass, construct, pickle
+//! and catch them like any other. This module picks the class by the error's code in that
+//! table and passes the fields the table lists for it, read from `Error::details()` under their
+//! `ErrorDetails` names (durations in seconds, field errors as dicts).
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyType};
+use pyo3::types::{PyDict, PyModule};
 
 /// The pure-Python module that defines the exception classes.
 const ERRORS_MODULE: &str = "iqtech.errors";
-
-/// The class name for a core error code.
-fn class_name(code: &str) -> &'static str {
-    match code {
-        "bad_request" => "BadRequestError",
-        "authentication" => "AuthenticationError",
-        "permission_denied" => "PermissionDeniedError",
-        "not_found" => "NotFoundError",
-        "conflict" => "ConflictError",
-        "rate_limited" => "RateLimitError",
-        "server" => "ServerError",
-        "api" => "ApiError",
-        "validation" => "ValidationError",
-        "config" => "ConfigurationError",
-        "connection" => "ConnectionError",
-        "timeout" => "TimeoutError",
-        "decode" => "DecodeError",
-        "outcome_unknown" => "OutcomeUnknownError",
-        _ => "IqtechError",
-    }
-}
-
-/// The exception class `name` of `iqtech.errors` (imported once).
-fn class<'py>(py: Python<'py>, name: &'static str) -> PyResult<&'py Bound<'py, PyType>> {
-    static CLASSES: [PyOnceLock<Py<PyType>>; 15] = [const { PyOnceLock::new() }; 15];
-    const NAMES: [&str; 15] = [
-        "IqtechError",
-        "ApiError",
-        "BadRequestError",
-        "AuthenticationError",
-        "PermissionDeniedError",
-        "NotFoundError",
-        "ConflictError",
-        "RateLimitError",
-        "ServerError",
-        "ValidationError",
-        "ConfigurationError",
-        "ConnectionError",
-        "TimeoutError",
-        "DecodeError",
-        "OutcomeUnknownError",
-    ];
-    let i = NAMES.iter().position(|n| *n == name).unwrap_or(0);
-    CLASSES[i].import(py, ERRORS_MODULE, NAMES[i])
-}
 
 /// Converts a core error into its Python exception, keeping every field.
 pub(crate) fn to_py_err(py: Python<'_>, e: iqtech::Error) -> PyErr {
@@ -83,52 +29,57 @@ pub(crate) fn validation(py: Python<'_>, field: &str, message: impl Into<String>
     to_py_err(py, iqtech::Error::validation(field, message))
 }
 
+/// Every `ErrorDetails` field but `code` and `message`, as Python values.
+fn details<'py>(py: Python<'py>, d: &iqtech::ErrorDetails) -> PyResult<Bound<'py, PyDict>> {
+    let all = PyDict::new(py);
+    all.set_item("operation", &d.operation)?;
+    all.set_item("page", d.page)?;
+    all.set_item("status", d.status)?;
+    all.set_item("error_id", d.error_id)?;
+    all.set_item("detail", &d.detail)?;
+    all.set_item("field_errors", pythonize::pythonize(py, &d.field_errors)?)?;
+    all.set_item("trace_id", &d.trace_id)?;
+    all.set_item("body", &d.body)?;
+    all.set_item("retry_after", d.retry_after.map(|t| t.as_secs_f64()))?;
+    all.set_item("field", &d.field)?;
+    all.set_item("reason", &d.reason)?;
+    all.set_item("how_to_check", &d.how_to_check)?;
+    all.set_item("timeout", d.timeout.map(|t| t.as_secs_f64()))?;
+    Ok(all)
+}
+
 fn build(py: Python<'_>, e: &iqtech::Error) -> PyResult<PyErr> {
+    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let d = e.details();
+    let class = iqtech::error_class(&d.code).unwrap_or(&iqtech::ERROR_CLASSES[0]);
+    let all = details(py, &d)?;
     let kwargs = PyDict::new(py);
-    kwargs.set_item("page", e.page())?;
-    match e.root() {
-        iqtech::Error::Api(api) => {
-            kwargs.set_item("status", api.status)?;
-            kwargs.set_item("error_id", api.error_id)?;
-            kwargs.set_item("message", &api.message)?;
-            let fields = PyDict::new(py);
-            for fe in &api.field_errors {
-                fields.set_item(&fe.field, &fe.messages)?;
-            }
-            kwargs.set_item("field_errors", fields)?;
-            kwargs.set_item("trace_id", &api.trace_id)?;
-            kwargs.set_item("body", &api.body)?;
-            kwargs.set_item("operation", api.operation)?;
-            kwargs.set_item("retry_after", api.retry_after.map(|d| d.as_secs_f64()))?;
-        }
-        iqtech::Error::Validation { field, .. } => kwargs.set_item("field", field)?,
-        iqtech::Error::Connection { operation, .. } => kwargs.set_item("operation", operation)?,
-        iqtech::Error::Timeout { operation, timeout } => {
-            kwargs.set_item("operation", operation)?;
-            kwargs.set_item("timeout", timeout.as_secs_f64())?;
-        }
-        iqtech::Error::Decode {
-            operation,
-            status,
-            snippet,
-            ..
-        } => {
-            kwargs.set_item("operation", operation)?;
-            kwargs.set_item("status", status)?;
-            kwargs.set_item("body", snippet)?;
-        }
-        iqtech::Error::OutcomeUnknown {
-            operation,
-            cause,
-            how_to_check,
-        } => {
-            kwargs.set_item("operation", operation)?;
-            kwargs.set_item("cause", cause)?;
-            kwargs.set_item("how_to_check", how_to_check)?;
-        }
-        _ => {}
+    for name in ["operation", "page"].iter().chain(class.fields) {
+        kwargs.set_item(name, all.get_item(name)?)?;
     }
-    let cls = class(py, class_name(e.code()))?;
-    let exc = cls.call((e.to_string(),), Some(&kwargs))?;
+    let module = MODULE.get_or_try_init(py, || {
+        Ok::<_, PyErr>(PyModule::import(py, ERRORS_MODULE)?.unbind())
+    })?;
+    let exc = module
+        .bind(py)
+        .getattr(class.name)?
+        .call((d.message,), Some(&kwargs))?;
     Ok(PyErr::from_value(exc))
+}
+
+/// `iqtech::ERROR_CLASSES` as dicts, for the test that checks `errors.py` against the table.
+#[pyfunction]
+pub(crate) fn _error_classes(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
+    iqtech::ERROR_CLASSES
+        .iter()
+        .map(|c| {
+            let d = PyDict::new(py);
+            d.set_item("code", c.code)?;
+            d.set_item("name", c.name)?;
+            d.set_item("parent", c.parent)?;
+            d.set_item("doc", c.doc)?;
+            d.set_item("fields", c.fields.to_vec())?;
+            Ok(d)
+        })
+        .collect()
 }

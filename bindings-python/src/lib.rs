@@ -1,25 +1,25 @@
 //! The Python binding of the iQ Tech SDK: the extension module `iqtech._native`.
 //!
-//! It wraps the core crate (`iqtech`) and adds nothing but type conversion and error mapping:
-//! one file per core module (`employees`, `will_call`, `machines`, `transactions`, `error`,
-//! `pagination`), plus the glue Python needs — `runtime` (GIL, asyncio, fork), `convert`
-//! (keyword arguments → core inputs), `logging` (to Python's `logging`) and `sandbox`
-//! (`iqtech.testing.Sandbox`). The model classes are the core's own structs, made pyo3 classes
+//! It wraps the core crate (`iqtech`) and adds nothing but type conversion and error mapping.
+//! `operations` expands the core's operation table once into every group's sync and asyncio
+//! class and the two clients (no method is written by hand); `client` maps keyword arguments
+//! onto `iqtech::ClientSettings`; `error` maps `iqtech::Error::details()` onto the classes of
+//! `iqtech.errors`; `pagination` turns the core's pagers into (async) iterators; `tables`
+//! exposes the core's tables to the tests; plus the glue Python needs — `runtime` (GIL,
+//! asyncio, fork), `convert` (arguments → core types), `logging` (to Python's `logging`) and
+//! `sandbox` (`iqtech.testing.Sandbox`). The model classes are the core's own structs, made pyo3 classes
 //! by the core's `python` feature (`core/src/ffi/python.rs`). The pure-Python side of the package
 //! (`python/iqtech/`) holds the exception classes, the `str` enums and the type stub.
 
 mod client;
 mod convert;
-mod employees;
 mod error;
 mod logging;
-mod machines;
-mod macros;
+mod operations;
 mod pagination;
 mod runtime;
 mod sandbox;
-mod transactions;
-mod will_call;
+mod tables;
 
 use pyo3::prelude::*;
 
@@ -29,21 +29,17 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m.py())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(logging::refresh_logging, m)?)?;
+    m.add_function(wrap_pyfunction!(error::_error_classes, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_operations, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_settings, m)?)?;
 
-    m.add_class::<client::Client>()?;
-    m.add_class::<client::AsyncClient>()?;
-    m.add_class::<employees::Employees>()?;
-    m.add_class::<employees::AsyncEmployees>()?;
-    m.add_class::<will_call::WillCall>()?;
-    m.add_class::<will_call::AsyncWillCall>()?;
-    m.add_class::<will_call::WillCallV1>()?;
-    m.add_class::<will_call::AsyncWillCallV1>()?;
-    m.add_class::<machines::Machines>()?;
-    m.add_class::<machines::AsyncMachines>()?;
-    m.add_class::<transactions::Transactions>()?;
-    m.add_class::<transactions::AsyncTransactions>()?;
+    m.add_class::<operations::Client>()?;
+    m.add_class::<operations::AsyncClient>()?;
+    operations::register(m)?;
     m.add_class::<pagination::ItemIterator>()?;
     m.add_class::<pagination::AsyncItemIterator>()?;
+    m.add_class::<pagination::PageIterator>()?;
+    m.add_class::<pagination::AsyncPageIterator>()?;
     m.add_class::<sandbox::Sandbox>()?;
     runtime::register(m)?;
 
@@ -68,5 +64,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<iqtech::ReportMachine>()?;
     m.add_class::<iqtech::ReservedLockerReport>()?;
     m.add_class::<iqtech::LegacyReservedLockerReport>()?;
+    m.add_class::<iqtech::LowStockRow>()?;
     Ok(())
 }

@@ -15,7 +15,7 @@
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
-use futures::stream::{BoxStream, StreamExt};
+use futures::stream::{BoxStream, Stream, StreamExt};
 use futures::FutureExt;
 use pyo3::exceptions::{PyRuntimeError, PyStopAsyncIteration};
 use pyo3::prelude::*;
@@ -47,7 +47,7 @@ type Batch = Vec<Item>;
 type Receiver = Arc<tokio::sync::Mutex<mpsc::Receiver<Batch>>>;
 
 /// The state both iterator kinds share.
-struct State {
+pub(crate) struct State {
     /// The stream, until the first `next()` starts the pump.
     pending: Option<BoxStream<'static, Item>>,
     /// The pump's channel, once started.
@@ -68,9 +68,10 @@ enum Step {
 }
 
 impl State {
-    fn new<T>(stream: iqtech::ItemStream<T>) -> Arc<Mutex<Self>>
+    fn new<T, S>(stream: S) -> Arc<Mutex<Self>>
     where
         T: for<'py> IntoPyObject<'py> + Send + 'static,
+        S: Stream<Item = iqtech::Result<T>> + Send + 'static,
     {
         let stream = stream
             .map(|r| r.map(|item| Box::new(item) as Box<dyn ToPython>))
@@ -98,7 +99,7 @@ impl State {
         }
         if let Some(stream) = st.pending.take() {
             let (tx, rx) = mpsc::channel(1);
-            iqtech::runtime::handle().spawn(pump(stream, tx));
+            iqtech::runtime::handle().spawn(guarded_pump(stream, tx));
             st.rx = Some(Arc::new(tokio::sync::Mutex::new(rx)));
             st.pid = std::process::id();
         } else if st.pid != std::process::id() {
@@ -154,6 +155,19 @@ async fn pump(mut stream: BoxStream<'static, Item>, tx: mpsc::Sender<Batch>) {
     }
 }
 
+/// Runs the pump through `iqtech::runtime::spawn_call`, so a panic in the core while paging
+/// reaches Python as `InternalError` instead of a silent end of the iteration.
+async fn guarded_pump(stream: BoxStream<'static, Item>, tx: mpsc::Sender<Batch>) {
+    let sender = tx.clone();
+    let run = async move {
+        pump(stream, sender).await;
+        Ok(())
+    };
+    if let Err(e) = iqtech::runtime::spawn_call(run).await {
+        let _ = tx.send(vec![Err(e)]).await;
+    }
+}
+
 async fn recv(rx: Receiver) -> Option<Batch> {
     rx.lock().await.recv().await
 }
@@ -165,90 +179,127 @@ fn convert(py: Python<'_>, item: Item) -> PyResult<Py<PyAny>> {
     }
 }
 
-/// An auto-pager for `for`: lazy, in order, fetching ahead up to its concurrency.
-#[pyclass(module = "iqtech", frozen)]
-pub(crate) struct ItemIterator {
-    state: Arc<Mutex<State>>,
+/// A Python iterator class over one of the core's streams.
+pub(crate) trait FromStream: pyo3::PyClass + Into<pyo3::PyClassInitializer<Self>> {
+    /// The iterator over `state`.
+    fn from_state(state: Arc<Mutex<State>>) -> Self;
 }
 
-impl ItemIterator {
-    pub(crate) fn new<T>(stream: iqtech::ItemStream<T>) -> Self
-    where
-        T: for<'py> IntoPyObject<'py> + Send + 'static,
-    {
-        Self {
-            state: State::new(stream),
+/// The iterator class `C` over a core pager (or the pager's error, raised at once).
+pub(crate) fn iterator<C, T, S>(py: Python<'_>, stream: iqtech::Result<S>) -> PyResult<Py<PyAny>>
+where
+    C: FromStream,
+    T: for<'py> IntoPyObject<'py> + Send + 'static,
+    S: Stream<Item = iqtech::Result<T>> + Send + 'static,
+{
+    let stream = stream.map_err(|e| to_py_err(py, e))?;
+    Ok(Py::new(py, C::from_state(State::new(stream)))?.into_any())
+}
+
+/// Declares a `for` iterator class.
+macro_rules! sync_iterator {
+    ($(#[doc = $doc:literal])* $Name:ident) => {
+        $(#[doc = $doc])*
+        #[pyclass(module = "iqtech", frozen)]
+        pub(crate) struct $Name {
+            state: Arc<Mutex<State>>,
         }
-    }
-}
 
-#[pymethods]
-impl ItemIterator {
-    fn __iter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
+        impl FromStream for $Name {
+            fn from_state(state: Arc<Mutex<State>>) -> Self {
+                Self { state }
+            }
+        }
 
-    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        loop {
-            match State::step(&self.state)? {
-                Step::Item(item) => return convert(py, item).map(Some),
-                Step::End => return Ok(None),
-                Step::Wait(rx) => {
-                    let batch = block(py, recv(rx))?;
-                    if let Some(item) = State::receive(&self.state, batch) {
-                        return convert(py, item).map(Some);
+        #[pymethods]
+        impl $Name {
+            fn __iter__(slf: Py<Self>) -> Py<Self> {
+                slf
+            }
+
+            fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+                loop {
+                    match State::step(&self.state)? {
+                        Step::Item(item) => return convert(py, item).map(Some),
+                        Step::End => return Ok(None),
+                        Step::Wait(rx) => {
+                            let batch = block(py, recv(rx))?;
+                            if let Some(item) = State::receive(&self.state, batch) {
+                                return convert(py, item).map(Some);
+                            }
+                        }
                     }
                 }
             }
-        }
-    }
 
-    fn __repr__(&self) -> &'static str {
-        "<iqtech.ItemIterator>"
-    }
-}
-
-/// An auto-pager for `async for`: lazy, in order, fetching ahead up to its concurrency.
-#[pyclass(module = "iqtech", frozen)]
-pub(crate) struct AsyncItemIterator {
-    state: Arc<Mutex<State>>,
-}
-
-impl AsyncItemIterator {
-    pub(crate) fn new<T>(stream: iqtech::ItemStream<T>) -> Self
-    where
-        T: for<'py> IntoPyObject<'py> + Send + 'static,
-    {
-        Self {
-            state: State::new(stream),
-        }
-    }
-}
-
-#[pymethods]
-impl AsyncItemIterator {
-    fn __aiter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __anext__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        match State::step(&self.state)? {
-            Step::Item(item) => Ready::new(convert(py, item)).into_py_any(py),
-            Step::End => Ready::new(Err(PyStopAsyncIteration::new_err(()))).into_py_any(py),
-            Step::Wait(rx) => {
-                let state = self.state.clone();
-                awaitable_with(py, recv(rx), move |py, batch| {
-                    match State::receive(&state, batch) {
-                        Some(item) => convert(py, item),
-                        None => Err(PyStopAsyncIteration::new_err(())),
-                    }
-                })
-                .map(Bound::unbind)
+            fn __repr__(&self) -> &'static str {
+                concat!("<iqtech.", stringify!($Name), ">")
             }
         }
-    }
-
-    fn __repr__(&self) -> &'static str {
-        "<iqtech.AsyncItemIterator>"
-    }
+    };
 }
+
+/// Declares an `async for` iterator class.
+macro_rules! async_iterator {
+    ($(#[doc = $doc:literal])* $Name:ident) => {
+        $(#[doc = $doc])*
+        #[pyclass(module = "iqtech", frozen)]
+        pub(crate) struct $Name {
+            state: Arc<Mutex<State>>,
+        }
+
+        impl FromStream for $Name {
+            fn from_state(state: Arc<Mutex<State>>) -> Self {
+                Self { state }
+            }
+        }
+
+        #[pymethods]
+        impl $Name {
+            fn __aiter__(slf: Py<Self>) -> Py<Self> {
+                slf
+            }
+
+            fn __anext__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                match State::step(&self.state)? {
+                    Step::Item(item) => Ready::new(convert(py, item)).into_py_any(py),
+                    Step::End => Ready::new(Err(PyStopAsyncIteration::new_err(()))).into_py_any(py),
+                    Step::Wait(rx) => {
+                        let state = self.state.clone();
+                        awaitable_with(py, recv(rx), move |py, batch| {
+                            match State::receive(&state, batch) {
+                                Some(item) => convert(py, item),
+                                None => Err(PyStopAsyncIteration::new_err(())),
+                            }
+                        })
+                        .map(Bound::unbind)
+                    }
+                }
+            }
+
+            fn __repr__(&self) -> &'static str {
+                concat!("<iqtech.", stringify!($Name), ">")
+            }
+        }
+    };
+}
+
+sync_iterator!(
+    /// An auto-pager of items for `for`: lazy, in order, fetching ahead up to its concurrency.
+    ItemIterator
+);
+async_iterator!(
+    /// An auto-pager of items for `async for`: lazy, in order, fetching ahead up to its
+    /// concurrency.
+    AsyncItemIterator
+);
+sync_iterator!(
+    /// An auto-pager of whole pages for `for`: lazy, in order, fetching ahead up to its
+    /// concurrency.
+    PageIterator
+);
+async_iterator!(
+    /// An auto-pager of whole pages for `async for`: lazy, in order, fetching ahead up to its
+    /// concurrency.
+    AsyncPageIterator
+);

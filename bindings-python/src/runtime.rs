@@ -67,26 +67,27 @@ where
     })
 }
 
-/// Runs a core operation synchronously and converts its result (or error) for Python.
+/// Runs a core operation synchronously (through `iqtech::runtime::spawn_call`, so a panic is
+/// an `InternalError`) and converts its result (or error) for Python.
 pub(crate) fn call<F, T>(py: Python<'_>, fut: F) -> PyResult<Py<PyAny>>
 where
     F: Future<Output = iqtech::Result<T>> + Send + 'static,
     T: for<'py> IntoPyObject<'py> + Send + 'static,
 {
-    match block(py, fut)? {
+    match block(py, iqtech::runtime::spawn_call(fut))? {
         Ok(value) => value.into_py_any(py),
         Err(e) => Err(to_py_err(py, e)),
     }
 }
 
-/// Runs a core operation on the runtime and returns an `asyncio.Future` of the running loop
-/// that completes with its converted result.
+/// Runs a core operation on the runtime (through `iqtech::runtime::spawn_call`) and returns an
+/// `asyncio.Future` of the running loop that completes with its converted result.
 pub(crate) fn awaitable<'py, F, T>(py: Python<'py>, fut: F) -> PyResult<Bound<'py, PyAny>>
 where
     F: Future<Output = iqtech::Result<T>> + Send + 'static,
     T: for<'a> IntoPyObject<'a> + Send + 'static,
 {
-    awaitable_with(py, fut, |py, out| match out {
+    awaitable_with(py, iqtech::runtime::spawn_call(fut), |py, out| match out {
         Ok(value) => value.into_py_any(py),
         Err(e) => Err(to_py_err(py, e)),
     })

@@ -8,7 +8,8 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use crate::client::{build, AsyncClient, Client, Options};
+use crate::client::{build, settings};
+use crate::operations::{AsyncClient, Client};
 use crate::runtime::block;
 
 /// A running (or stopped) sandbox server on 127.0.0.1.
@@ -42,13 +43,23 @@ impl Sandbox {
         }
     }
 
-    fn options(&self, options: Options) -> PyResult<Options> {
+    /// Client settings from keyword arguments, with this sandbox's URLs and credentials
+    /// wherever they are not given.
+    fn settings(
+        &self,
+        py: Python<'_>,
+        owner: &str,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<iqtech::ClientSettings> {
         let url = self.url()?;
-        Ok(Options {
-            auth_url: Some(url.clone()),
-            api_url: Some(url),
-            ..options
-        })
+        let mut s = settings(py, owner, kwargs)?;
+        s.auth_url.get_or_insert_with(|| url.clone());
+        s.api_url.get_or_insert(url);
+        s.client_id
+            .get_or_insert_with(|| self.config.client_id.clone());
+        s.client_secret
+            .get_or_insert_with(|| self.config.client_secret.clone());
+        Ok(s)
     }
 
     fn start_inner(&self, py: Python<'_>) -> PyResult<()> {
@@ -186,56 +197,24 @@ impl Sandbox {
         self.config.client_secret.clone()
     }
 
-    /// A ready `iqtech.Client` for this sandbox; keyword arguments set its options.
-    #[pyo3(signature = (*, timeout=None, connect_timeout=None, max_attempts=None, page_concurrency=None, user_agent=None))]
-    fn client(
-        &self,
-        py: Python<'_>,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        max_attempts: Option<u32>,
-        page_concurrency: Option<usize>,
-        user_agent: Option<String>,
-    ) -> PyResult<Client> {
-        let options = self.options(Options {
-            timeout,
-            connect_timeout,
-            max_attempts,
-            page_concurrency,
-            user_agent,
-            ..Options::default()
-        })?;
-        let creds = (
-            self.config.client_id.clone(),
-            self.config.client_secret.clone(),
-        );
-        Client::from_shared(py, build(py, Some(creds), options)?)
+    /// A ready `iqtech.Client` for this sandbox; keyword arguments are client settings (its
+    /// URLs and credentials unless given).
+    #[pyo3(signature = (**settings))]
+    fn client(&self, py: Python<'_>, settings: Option<&Bound<'_, PyDict>>) -> PyResult<Client> {
+        let settings = self.settings(py, "client", settings)?;
+        Client::from_shared(py, build(py, settings, false)?)
     }
 
-    /// A ready `iqtech.AsyncClient` for this sandbox; keyword arguments set its options.
-    #[pyo3(signature = (*, timeout=None, connect_timeout=None, max_attempts=None, page_concurrency=None, user_agent=None))]
+    /// A ready `iqtech.AsyncClient` for this sandbox; keyword arguments are client settings
+    /// (its URLs and credentials unless given).
+    #[pyo3(signature = (**settings))]
     fn async_client(
         &self,
         py: Python<'_>,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        max_attempts: Option<u32>,
-        page_concurrency: Option<usize>,
-        user_agent: Option<String>,
+        settings: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<AsyncClient> {
-        let options = self.options(Options {
-            timeout,
-            connect_timeout,
-            max_attempts,
-            page_concurrency,
-            user_agent,
-            ..Options::default()
-        })?;
-        let creds = (
-            self.config.client_id.clone(),
-            self.config.client_secret.clone(),
-        );
-        AsyncClient::from_shared(py, build(py, Some(creds), options)?)
+        let settings = self.settings(py, "async_client", settings)?;
+        AsyncClient::from_shared(py, build(py, settings, false)?)
     }
 
     /// Installs a fault rule from a dict or keyword arguments (`route`, `latency_ms`,

@@ -52,6 +52,7 @@ impl std::fmt::Display for StockSeverity {
 
 /// One selection at or under its critical or low level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, frozen, eq))]
 pub struct LowStockRow {
     /// Critical or low.
     pub severity: StockSeverity,

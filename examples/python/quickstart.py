@@ -36,7 +36,7 @@ def main(client: iqtech.Client) -> None:
     try:
         client.employees.set_status("no-such-employee", active=False)
     except iqtech.BadRequestError as e:
-        print(f"refused: HTTP {e.status}, errorId {e.error_id}: {e.message}")
+        print(f"refused: HTTP {e.status}, errorId {e.error_id}: {e.detail}")
 
 
 if __name__ == "__main__":

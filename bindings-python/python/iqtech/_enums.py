@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["Language", "ReservationType", "SendCode", "AssigneeType"]
+__all__ = ["Language", "ReservationType", "SendCode", "AssigneeType", "StockSeverity"]
 
 
 class _StrEnum(str, Enum):
@@ -52,3 +52,10 @@ class AssigneeType(_StrEnum):
     EMPLOYEE = "Employee"
     USER = "User"
     CUSTOM = "Custom"
+
+
+class StockSeverity(_StrEnum):
+    """How bad a selection's stock is, in the low-stock report."""
+
+    CRITICAL = "critical"
+    LOW = "low"

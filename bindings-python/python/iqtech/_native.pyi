@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Generic, TypeVar, final, overload
 
 from typing_extensions import Self, Unpack
 
-from ._enums import Language
+from ._enums import Language, StockSeverity
 from .types import (
     Assignee,
     EmployeeInput,
@@ -21,49 +21,6 @@ from .types import (
     TransactionQuery,
 )
 
-__all__ = [
-    "__version__",
-    "refresh_logging",
-    "Client",
-    "AsyncClient",
-    "Employees",
-    "AsyncEmployees",
-    "WillCall",
-    "AsyncWillCall",
-    "WillCallV1",
-    "AsyncWillCallV1",
-    "Machines",
-    "AsyncMachines",
-    "Transactions",
-    "AsyncTransactions",
-    "ItemIterator",
-    "AsyncItemIterator",
-    "Sandbox",
-    "Canceller",
-    "Ready",
-    "PageMeta",
-    "Employee",
-    "EmployeePage",
-    "Machine",
-    "PlanogramEntry",
-    "MachinePlanogram",
-    "MachinePage",
-    "TransactionMachine",
-    "BatchDetail",
-    "UserLimit",
-    "TransactionDetail",
-    "Transaction",
-    "TransactionPage",
-    "AccessCode",
-    "ReservationResult",
-    "ReservationStatus",
-    "RecallResult",
-    "ReservationDetail",
-    "ReportMachine",
-    "ReservedLockerReport",
-    "LegacyReservedLockerReport",
-]
-
 __version__: str
 
 def refresh_logging() -> None:
@@ -73,17 +30,43 @@ _T = TypeVar("_T")
 
 @final
 class ItemIterator(Generic[_T]):
-    """An auto-pager for ``for``: lazy, in order, fetching ahead up to its concurrency."""
+    """An auto-pager of items for ``for``: lazy, in order, fetching ahead up to its concurrency."""
 
     def __iter__(self) -> ItemIterator[_T]: ...
     def __next__(self) -> _T: ...
 
 @final
 class AsyncItemIterator(Generic[_T]):
-    """An auto-pager for ``async for``: lazy, in order, fetching ahead up to its concurrency."""
+    """An auto-pager of items for ``async for``: lazy, in order, fetching ahead up to its concurrency."""
 
     def __aiter__(self) -> AsyncItemIterator[_T]: ...
     def __anext__(self) -> Awaitable[_T]: ...
+
+@final
+class PageIterator(Generic[_T]):
+    """An auto-pager of whole pages for ``for``: lazy, in order, fetching ahead up to its concurrency."""
+
+    def __iter__(self) -> PageIterator[_T]: ...
+    def __next__(self) -> _T: ...
+
+@final
+class AsyncPageIterator(Generic[_T]):
+    """An auto-pager of whole pages for ``async for``: lazy, in order, fetching ahead up to its concurrency."""
+
+    def __aiter__(self) -> AsyncPageIterator[_T]: ...
+    def __anext__(self) -> Awaitable[_T]: ...
+
+def _error_classes() -> builtins.list[dict[str, Any]]:
+    """The core's error table (code, name, parent, doc, fields), for tests."""
+
+def _operations() -> builtins.list[dict[str, Any]]:
+    """The core's operation table (group, method, kind, args, returns, doc), for tests."""
+
+def _settings() -> builtins.list[tuple[str, str]]:
+    """The client settings as (name, kind) pairs, in order, for tests."""
+
+# --- clients and groups (generated) ---
+# Written by scripts/gen_stubs.py from the core's tables and models; do not edit.
 
 @final
 class Client:
@@ -92,44 +75,56 @@ class Client:
     def __new__(
         cls,
         *,
-        client_id: str,
-        client_secret: str,
+        client_id: str | None = None,
+        client_secret: str | None = None,
         auth_url: str | None = None,
         api_url: str | None = None,
-        timeout: float | None = None,
+        ca_bundle: str | None = None,
+        use_system_roots: bool | None = None,
+        proxy: str | None = None,
+        no_proxy: str | None = None,
         connect_timeout: float | None = None,
+        request_timeout: float | None = None,
         max_attempts: int | None = None,
         page_concurrency: int | None = None,
         user_agent: str | None = None,
+        query_date_format: str | None = None,
     ) -> Self: ...
     @classmethod
     def from_env(
         cls,
         *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
         auth_url: str | None = None,
         api_url: str | None = None,
-        timeout: float | None = None,
+        ca_bundle: str | None = None,
+        use_system_roots: bool | None = None,
+        proxy: str | None = None,
+        no_proxy: str | None = None,
         connect_timeout: float | None = None,
+        request_timeout: float | None = None,
         max_attempts: int | None = None,
         page_concurrency: int | None = None,
         user_agent: str | None = None,
+        query_date_format: str | None = None,
     ) -> Client:
-        """A client from ``IQTECH_CLIENT_ID``, ``IQTECH_CLIENT_SECRET`` (and the URL variables)."""
+        """A client from IQTECH_CLIENT_ID, IQTECH_CLIENT_SECRET (and the URL variables), with these settings on top."""
     @property
     def employees(self) -> Employees:
-        """Employee operations."""
+        """Employee operations (document section 2)."""
     @property
     def will_call(self) -> WillCall:
-        """Will-call operations (current generation)."""
+        """Will-call lockers, current generation (document section 3, `/api/2.0/WillCall`)."""
     @property
     def will_call_v1(self) -> WillCallV1:
-        """Will-call operations (legacy generation)."""
+        """Will-call lockers, legacy generation (document section 6, `/api/WillCall`), for older tenants."""
     @property
     def machines(self) -> Machines:
-        """Machine and planogram operations."""
+        """Machines and their planograms (document section 4)."""
     @property
     def transactions(self) -> Transactions:
-        """The transaction report."""
+        """The transaction report (document section 5)."""
     @property
     def client_id(self) -> str: ...
     @property
@@ -154,44 +149,56 @@ class AsyncClient:
     def __new__(
         cls,
         *,
-        client_id: str,
-        client_secret: str,
+        client_id: str | None = None,
+        client_secret: str | None = None,
         auth_url: str | None = None,
         api_url: str | None = None,
-        timeout: float | None = None,
+        ca_bundle: str | None = None,
+        use_system_roots: bool | None = None,
+        proxy: str | None = None,
+        no_proxy: str | None = None,
         connect_timeout: float | None = None,
+        request_timeout: float | None = None,
         max_attempts: int | None = None,
         page_concurrency: int | None = None,
         user_agent: str | None = None,
+        query_date_format: str | None = None,
     ) -> Self: ...
     @classmethod
     def from_env(
         cls,
         *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
         auth_url: str | None = None,
         api_url: str | None = None,
-        timeout: float | None = None,
+        ca_bundle: str | None = None,
+        use_system_roots: bool | None = None,
+        proxy: str | None = None,
+        no_proxy: str | None = None,
         connect_timeout: float | None = None,
+        request_timeout: float | None = None,
         max_attempts: int | None = None,
         page_concurrency: int | None = None,
         user_agent: str | None = None,
+        query_date_format: str | None = None,
     ) -> AsyncClient:
-        """A client from ``IQTECH_CLIENT_ID``, ``IQTECH_CLIENT_SECRET`` (and the URL variables)."""
+        """A client from IQTECH_CLIENT_ID, IQTECH_CLIENT_SECRET (and the URL variables), with these settings on top."""
     @property
     def employees(self) -> AsyncEmployees:
-        """Employee operations."""
+        """Employee operations (document section 2)."""
     @property
     def will_call(self) -> AsyncWillCall:
-        """Will-call operations (current generation)."""
+        """Will-call lockers, current generation (document section 3, `/api/2.0/WillCall`)."""
     @property
     def will_call_v1(self) -> AsyncWillCallV1:
-        """Will-call operations (legacy generation)."""
+        """Will-call lockers, legacy generation (document section 6, `/api/WillCall`), for older tenants."""
     @property
     def machines(self) -> AsyncMachines:
-        """Machine and planogram operations."""
+        """Machines and their planograms (document section 4)."""
     @property
     def transactions(self) -> AsyncTransactions:
-        """The transaction report."""
+        """The transaction report (document section 5)."""
     @property
     def client_id(self) -> str: ...
     @property
@@ -211,259 +218,331 @@ class AsyncClient:
 
 @final
 class Employees:
-    """Employee operations of ``iqtech.Client``."""
+    """Employee operations (document section 2). Reached as an attribute of ``iqtech.Client``."""
 
     def list(self, page: int = 1, page_size: int = 100) -> EmployeePage:
-        """One page of employees. ``page`` counts from 1; ``page_size`` is 1 to 100."""
+        """One page of employees (E1). `page` counts from 1; `page_size` is 1 to 100."""
+    def iter_pages(self, page_size: int | None = None, concurrency: int | None = None) -> PageIterator[EmployeePage]:
+        """Every employee, page by page (page size 100 unless given; `concurrency` pages in flight, default from the client). Fails at once on invalid options."""
     def iter(self, page_size: int | None = None, concurrency: int | None = None) -> ItemIterator[Employee]:
-        """Every employee, lazily and in order, ``concurrency`` pages at once."""
+        """Every employee, item by item, lazily and in order; see `iter_pages`."""
     @overload
-    def create(self, data: EmployeeInput, /) -> None: ...
+    def create(self, input: EmployeeInput, /) -> None:
+        """Creates an employee (E2). Never sent twice: a lost or unreadable answer gives an outcome-unknown error. `active` is sent as true unless given. The server refuses a duplicate number."""
     @overload
-    def create(self, data: None = None, /, **kwargs: Unpack[EmployeeInput]) -> None: ...
+    def create(self, input: None = None, /, **kwargs: Unpack[EmployeeInput]) -> None:
+        """Creates an employee (E2). Never sent twice: a lost or unreadable answer gives an outcome-unknown error. `active` is sent as true unless given. The server refuses a duplicate number."""
     @overload
-    def update(self, employee_number: str, data: EmployeeInput, /) -> None: ...
+    def update(self, employee_number: str, input: EmployeeInput, /) -> None:
+        """Replaces employee `employee_number`'s whole record (E4); `input.employee_number` is the new number, so this can renumber. Fields left unset may be cleared by the server: use `patch` to change only some fields."""
     @overload
-    def update(self, employee_number: str, data: None = None, /, **kwargs: Unpack[EmployeeInput]) -> None: ...
+    def update(self, employee_number: str, input: None = None, /, **kwargs: Unpack[EmployeeInput]) -> None:
+        """Replaces employee `employee_number`'s whole record (E4); `input.employee_number` is the new number, so this can renumber. Fields left unset may be cleared by the server: use `patch` to change only some fields."""
+    @overload
+    def patch(self, employee_number: str, changes: EmployeeChanges, /) -> None:
+        """Changes only the fields set in `changes` and keeps every other field: looks the employee up (E6), merges, and sends the full record (E4). Fails on `employee_number` when no employee has that number."""
+    @overload
+    def patch(self, employee_number: str, changes: None = None, /, **kwargs: Unpack[EmployeeChanges]) -> None:
+        """Changes only the fields set in `changes` and keeps every other field: looks the employee up (E6), merges, and sends the full record (E4). Fails on `employee_number` when no employee has that number."""
     def set_status(self, employee_number: str, active: bool) -> None:
-        """Activates or deactivates an employee."""
+        """Activates or deactivates an employee (E3)."""
     @overload
-    def set_pin(self, data: SetPinInput, /) -> None: ...
+    def set_pin(self, input: SetPinInput, /) -> None:
+        """Sets an employee's PIN (E5). Never sent twice."""
     @overload
-    def set_pin(self, data: None = None, /, **kwargs: Unpack[SetPinInput]) -> None: ...
-    def lookup(
-        self, data: EmployeeQuery | None = None, /, **kwargs: Unpack[EmployeeQuery]
-    ) -> builtins.list[Employee]:
-        """Employees matching every criterion given (at least one); no match is ``[]``."""
+    def set_pin(self, input: None = None, /, **kwargs: Unpack[SetPinInput]) -> None:
+        """Sets an employee's PIN (E5). Never sent twice."""
+    @overload
+    def lookup(self, query: EmployeeQuery, /) -> builtins.list[Employee]:
+        """Employees matching every criterion given (E6; at least one). No match is an empty list. Sent as GET; POST once on a 405, remembered."""
+    @overload
+    def lookup(self, query: None = None, /, **kwargs: Unpack[EmployeeQuery]) -> builtins.list[Employee]:
+        """Employees matching every criterion given (E6; at least one). No match is an empty list. Sent as GET; POST once on a 405, remembered."""
 
 @final
 class WillCall:
-    """Will-call operations of ``iqtech.Client`` (current generation)."""
+    """Will-call lockers, current generation (document section 3, `/api/2.0/WillCall`). Reached as an attribute of ``iqtech.Client``."""
 
     @overload
-    def add_reservation(self, data: Reservation, /) -> ReservationResult: ...
+    def add_reservation(self, reservation: Reservation, /) -> ReservationResult:
+        """Books a locker and sends its access codes (W1). Never sent twice: a lost answer gives an outcome-unknown error; check `reservation_status` first. Every call sends real SMS or e-mail in production."""
     @overload
-    def add_reservation(self, data: None = None, /, **kwargs: Unpack[Reservation]) -> ReservationResult: ...
+    def add_reservation(self, reservation: None = None, /, **kwargs: Unpack[Reservation]) -> ReservationResult:
+        """Books a locker and sends its access codes (W1). Never sent twice: a lost answer gives an outcome-unknown error; check `reservation_status` first. Every call sends real SMS or e-mail in production."""
     def reservation_status(self, serial_number: str) -> builtins.list[ReservationStatus]:
-        """The open reservations of a machine and their states."""
+        """The reservations on a machine and their states (W2)."""
     def reservable_selections(self, serial_number: str) -> builtins.list[int]:
-        """The selections (lockers) of a machine that can be booked now."""
+        """The selections (lockers) of a machine that can be booked now (W3)."""
     def send_new_code(self, reserve_locker_id: str) -> ReservationResult:
-        """Replaces a reservation's access codes and sends the new ones."""
+        """Replaces a reservation's access codes and sends the new ones (W4). Never sent twice: a repeat sends another message."""
     @overload
-    def reserved_locker_report(self, data: ReservedLockerReportQuery, /) -> ReservedLockerReport: ...
+    def reserved_locker_report(self, query: ReservedLockerReportQuery, /) -> ReservedLockerReport:
+        """One page of the reserved-locker report (W5)."""
     @overload
-    def reserved_locker_report(
-        self, data: None = None, /, **kwargs: Unpack[ReservedLockerReportQuery]
-    ) -> ReservedLockerReport: ...
+    def reserved_locker_report(self, query: None = None, /, **kwargs: Unpack[ReservedLockerReportQuery]) -> ReservedLockerReport:
+        """One page of the reserved-locker report (W5)."""
     @overload
-    def iter_reserved_locker_report(
-        self, data: ReservedLockerReportQuery, /, *, concurrency: int | None = None
-    ) -> ItemIterator[ReservationDetail]: ...
+    def iter_reserved_locker_report_pages(self, query: ReservedLockerReportQuery, /, *, concurrency: int | None = None) -> PageIterator[ReservedLockerReport]:
+        """The whole reserved-locker report, page by page (the query's page is ignored)."""
     @overload
-    def iter_reserved_locker_report(
-        self, data: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]
-    ) -> ItemIterator[ReservationDetail]: ...
+    def iter_reserved_locker_report_pages(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]) -> PageIterator[ReservedLockerReport]:
+        """The whole reserved-locker report, page by page (the query's page is ignored)."""
     @overload
-    def recall_reservation(self, reserve_locker_id: str, assignee: Assignee, /) -> RecallResult: ...
+    def iter_reserved_locker_report(self, query: ReservedLockerReportQuery, /, *, concurrency: int | None = None) -> ItemIterator[ReservationDetail]:
+        """The whole reserved-locker report, reservation by reservation."""
     @overload
-    def recall_reservation(
-        self, reserve_locker_id: str, assignee: None = None, /, **kwargs: Unpack[Assignee]
-    ) -> RecallResult: ...
+    def iter_reserved_locker_report(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]) -> ItemIterator[ReservationDetail]:
+        """The whole reserved-locker report, reservation by reservation."""
+    @overload
+    def recall_reservation(self, reserve_locker_id: str, assignee: Assignee, /) -> RecallResult:
+        """Recalls (cancels) a reservation (W6). Never sent twice: a repeat answers "Invalid Operation!"."""
+    @overload
+    def recall_reservation(self, reserve_locker_id: str, assignee: None = None, /, **kwargs: Unpack[Assignee]) -> RecallResult:
+        """Recalls (cancels) a reservation (W6). Never sent twice: a repeat answers "Invalid Operation!"."""
 
 @final
 class WillCallV1:
-    """Will-call operations of ``iqtech.Client`` (legacy generation)."""
+    """Will-call lockers, legacy generation (document section 6, `/api/WillCall`), for older tenants. Reached as an attribute of ``iqtech.Client``."""
 
     @overload
-    def add_reservation(self, data: Reservation, /) -> ReservationResult: ...
+    def add_reservation(self, reservation: Reservation, /) -> ReservationResult:
+        """Books a locker and sends its access codes (L1). Never sent twice: a lost answer gives an outcome-unknown error; check `reservation_status` first. Every call sends real SMS or e-mail in production."""
     @overload
-    def add_reservation(self, data: None = None, /, **kwargs: Unpack[Reservation]) -> ReservationResult: ...
+    def add_reservation(self, reservation: None = None, /, **kwargs: Unpack[Reservation]) -> ReservationResult:
+        """Books a locker and sends its access codes (L1). Never sent twice: a lost answer gives an outcome-unknown error; check `reservation_status` first. Every call sends real SMS or e-mail in production."""
     def reservation_status(self, serial_number: str) -> builtins.list[ReservationStatus]:
-        """The open reservations of a machine and their states."""
+        """The reservations on a machine and their states (L2)."""
     def reservable_selections(self, serial_number: str) -> builtins.list[int]:
-        """The selections (lockers) of a machine that can be booked now."""
+        """The selections (lockers) of a machine that can be booked now (L3)."""
     def send_new_code(self, reserve_locker_id: str) -> ReservationResult:
-        """Replaces a reservation's access codes and sends the new ones."""
+        """Replaces a reservation's access codes and sends the new ones (L4). Never sent twice: a repeat sends another message."""
     @overload
-    def reserved_locker_report(self, data: ReservedLockerReportQuery, /) -> LegacyReservedLockerReport: ...
+    def reserved_locker_report(self, query: ReservedLockerReportQuery, /) -> LegacyReservedLockerReport:
+        """One page of the legacy reserved-locker report (L5), a flat list."""
     @overload
-    def reserved_locker_report(
-        self, data: None = None, /, **kwargs: Unpack[ReservedLockerReportQuery]
-    ) -> LegacyReservedLockerReport: ...
+    def reserved_locker_report(self, query: None = None, /, **kwargs: Unpack[ReservedLockerReportQuery]) -> LegacyReservedLockerReport:
+        """One page of the legacy reserved-locker report (L5), a flat list."""
     @overload
-    def iter_reserved_locker_report(
-        self, data: ReservedLockerReportQuery, /, *, concurrency: int | None = None
-    ) -> ItemIterator[ReservationDetail]: ...
+    def iter_reserved_locker_report_pages(self, query: ReservedLockerReportQuery, /, *, concurrency: int | None = None) -> PageIterator[LegacyReservedLockerReport]:
+        """The whole legacy reserved-locker report, page by page (the query's page is ignored)."""
     @overload
-    def iter_reserved_locker_report(
-        self, data: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]
-    ) -> ItemIterator[ReservationDetail]: ...
+    def iter_reserved_locker_report_pages(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]) -> PageIterator[LegacyReservedLockerReport]:
+        """The whole legacy reserved-locker report, page by page (the query's page is ignored)."""
     @overload
-    def recall_reservation(self, reserve_locker_id: str, assignee: Assignee, /) -> RecallResult: ...
+    def iter_reserved_locker_report(self, query: ReservedLockerReportQuery, /, *, concurrency: int | None = None) -> ItemIterator[ReservationDetail]:
+        """The whole legacy reserved-locker report, reservation by reservation."""
     @overload
-    def recall_reservation(
-        self, reserve_locker_id: str, assignee: None = None, /, **kwargs: Unpack[Assignee]
-    ) -> RecallResult: ...
+    def iter_reserved_locker_report(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]) -> ItemIterator[ReservationDetail]:
+        """The whole legacy reserved-locker report, reservation by reservation."""
+    @overload
+    def recall_reservation(self, reserve_locker_id: str, assignee: Assignee, /) -> RecallResult:
+        """Recalls (cancels) a reservation (L6). Never sent twice: a repeat answers "Invalid Operation!"."""
+    @overload
+    def recall_reservation(self, reserve_locker_id: str, assignee: None = None, /, **kwargs: Unpack[Assignee]) -> RecallResult:
+        """Recalls (cancels) a reservation (L6). Never sent twice: a repeat answers "Invalid Operation!"."""
 
 @final
 class Machines:
-    """Machine and planogram operations of ``iqtech.Client``."""
+    """Machines and their planograms (document section 4). Reached as an attribute of ``iqtech.Client``."""
 
     def planogram(self, serial_no: str) -> MachinePlanogram | None:
-        """One machine with its planogram; ``None`` when the server has none."""
+        """One machine with its planogram, by WTN serial number (M1 with `serialNo`). None when the server has no such machine; never a machine of another serial."""
     def list(self, page: int = 1, page_size: int = 100) -> MachinePage:
-        """One page of machines with their planograms."""
-    def iter(
-        self, page_size: int | None = None, concurrency: int | None = None
-    ) -> ItemIterator[MachinePlanogram]:
-        """Every machine with its planogram, lazily and in order."""
+        """One page of machines with their planograms (M1 with `page`, `pageSize`)."""
+    def iter_pages(self, page_size: int | None = None, concurrency: int | None = None) -> PageIterator[MachinePage]:
+        """Every machine, page by page (page size 100 unless given)."""
+    def iter(self, page_size: int | None = None, concurrency: int | None = None) -> ItemIterator[MachinePlanogram]:
+        """Every machine, item by item, lazily and in order; see `iter_pages`."""
+    def low_stock(self, serial_no: str | None = None, concurrency: int | None = None) -> builtins.list[LowStockRow]:
+        """The low-stock report: every selection at or under its critical or low level, worst first, for one machine (`serial_no`) or for every machine. The same rows as the CLI's `machines low-stock` (rule in `iqtech::reports`)."""
 
 @final
 class Transactions:
-    """The transaction report of ``iqtech.Client``."""
+    """The transaction report (document section 5). Reached as an attribute of ``iqtech.Client``."""
 
-    def list(
-        self, data: TransactionQuery | None = None, /, **kwargs: Unpack[TransactionQuery]
-    ) -> TransactionPage:
-        """One page of the report (filters: ``from_date``, ``to_date``, ``serial_no``)."""
-    def iter(
-        self,
-        data: TransactionQuery | None = None,
-        /,
-        *,
-        concurrency: int | None = None,
-        **kwargs: Unpack[TransactionQuery],
-    ) -> ItemIterator[Transaction]:
-        """The whole report for the filters, lazily and in order."""
+    @overload
+    def list(self, query: TransactionQuery, /) -> TransactionPage:
+        """One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size` to 100."""
+    @overload
+    def list(self, query: None = None, /, **kwargs: Unpack[TransactionQuery]) -> TransactionPage:
+        """One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size` to 100."""
+    @overload
+    def iter_pages(self, query: TransactionQuery, /, *, concurrency: int | None = None) -> PageIterator[TransactionPage]:
+        """The whole report for the query's filters, page by page (its page is ignored)."""
+    @overload
+    def iter_pages(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> PageIterator[TransactionPage]:
+        """The whole report for the query's filters, page by page (its page is ignored)."""
+    @overload
+    def iter(self, query: TransactionQuery, /, *, concurrency: int | None = None) -> ItemIterator[Transaction]:
+        """The whole report, transaction by transaction; see `iter_pages`."""
+    @overload
+    def iter(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> ItemIterator[Transaction]:
+        """The whole report, transaction by transaction; see `iter_pages`."""
 
 @final
 class AsyncEmployees:
-    """Employee operations of ``iqtech.AsyncClient``."""
+    """Employee operations (document section 2). Reached as an attribute of ``iqtech.AsyncClient``."""
 
     def list(self, page: int = 1, page_size: int = 100) -> Awaitable[EmployeePage]:
-        """One page of employees. ``page`` counts from 1; ``page_size`` is 1 to 100."""
+        """One page of employees (E1). `page` counts from 1; `page_size` is 1 to 100."""
+    def iter_pages(self, page_size: int | None = None, concurrency: int | None = None) -> AsyncPageIterator[EmployeePage]:
+        """Every employee, page by page (page size 100 unless given; `concurrency` pages in flight, default from the client). Fails at once on invalid options."""
     def iter(self, page_size: int | None = None, concurrency: int | None = None) -> AsyncItemIterator[Employee]:
-        """Every employee, lazily and in order, ``concurrency`` pages at once."""
+        """Every employee, item by item, lazily and in order; see `iter_pages`."""
     @overload
-    def create(self, data: EmployeeInput, /) -> Awaitable[None]: ...
+    def create(self, input: EmployeeInput, /) -> Awaitable[None]:
+        """Creates an employee (E2). Never sent twice: a lost or unreadable answer gives an outcome-unknown error. `active` is sent as true unless given. The server refuses a duplicate number."""
     @overload
-    def create(self, data: None = None, /, **kwargs: Unpack[EmployeeInput]) -> Awaitable[None]: ...
+    def create(self, input: None = None, /, **kwargs: Unpack[EmployeeInput]) -> Awaitable[None]:
+        """Creates an employee (E2). Never sent twice: a lost or unreadable answer gives an outcome-unknown error. `active` is sent as true unless given. The server refuses a duplicate number."""
     @overload
-    def update(self, employee_number: str, data: EmployeeInput, /) -> Awaitable[None]: ...
+    def update(self, employee_number: str, input: EmployeeInput, /) -> Awaitable[None]:
+        """Replaces employee `employee_number`'s whole record (E4); `input.employee_number` is the new number, so this can renumber. Fields left unset may be cleared by the server: use `patch` to change only some fields."""
     @overload
-    def update(self, employee_number: str, data: None = None, /, **kwargs: Unpack[EmployeeInput]) -> Awaitable[None]: ...
+    def update(self, employee_number: str, input: None = None, /, **kwargs: Unpack[EmployeeInput]) -> Awaitable[None]:
+        """Replaces employee `employee_number`'s whole record (E4); `input.employee_number` is the new number, so this can renumber. Fields left unset may be cleared by the server: use `patch` to change only some fields."""
+    @overload
+    def patch(self, employee_number: str, changes: EmployeeChanges, /) -> Awaitable[None]:
+        """Changes only the fields set in `changes` and keeps every other field: looks the employee up (E6), merges, and sends the full record (E4). Fails on `employee_number` when no employee has that number."""
+    @overload
+    def patch(self, employee_number: str, changes: None = None, /, **kwargs: Unpack[EmployeeChanges]) -> Awaitable[None]:
+        """Changes only the fields set in `changes` and keeps every other field: looks the employee up (E6), merges, and sends the full record (E4). Fails on `employee_number` when no employee has that number."""
     def set_status(self, employee_number: str, active: bool) -> Awaitable[None]:
-        """Activates or deactivates an employee."""
+        """Activates or deactivates an employee (E3)."""
     @overload
-    def set_pin(self, data: SetPinInput, /) -> Awaitable[None]: ...
+    def set_pin(self, input: SetPinInput, /) -> Awaitable[None]:
+        """Sets an employee's PIN (E5). Never sent twice."""
     @overload
-    def set_pin(self, data: None = None, /, **kwargs: Unpack[SetPinInput]) -> Awaitable[None]: ...
-    def lookup(
-        self, data: EmployeeQuery | None = None, /, **kwargs: Unpack[EmployeeQuery]
-    ) -> Awaitable[builtins.list[Employee]]:
-        """Employees matching every criterion given (at least one); no match is ``[]``."""
+    def set_pin(self, input: None = None, /, **kwargs: Unpack[SetPinInput]) -> Awaitable[None]:
+        """Sets an employee's PIN (E5). Never sent twice."""
+    @overload
+    def lookup(self, query: EmployeeQuery, /) -> Awaitable[builtins.list[Employee]]:
+        """Employees matching every criterion given (E6; at least one). No match is an empty list. Sent as GET; POST once on a 405, remembered."""
+    @overload
+    def lookup(self, query: None = None, /, **kwargs: Unpack[EmployeeQuery]) -> Awaitable[builtins.list[Employee]]:
+        """Employees matching every criterion given (E6; at least one). No match is an empty list. Sent as GET; POST once on a 405, remembered."""
 
 @final
 class AsyncWillCall:
-    """Will-call operations of ``iqtech.AsyncClient`` (current generation)."""
+    """Will-call lockers, current generation (document section 3, `/api/2.0/WillCall`). Reached as an attribute of ``iqtech.AsyncClient``."""
 
     @overload
-    def add_reservation(self, data: Reservation, /) -> Awaitable[ReservationResult]: ...
+    def add_reservation(self, reservation: Reservation, /) -> Awaitable[ReservationResult]:
+        """Books a locker and sends its access codes (W1). Never sent twice: a lost answer gives an outcome-unknown error; check `reservation_status` first. Every call sends real SMS or e-mail in production."""
     @overload
-    def add_reservation(self, data: None = None, /, **kwargs: Unpack[Reservation]) -> Awaitable[ReservationResult]: ...
+    def add_reservation(self, reservation: None = None, /, **kwargs: Unpack[Reservation]) -> Awaitable[ReservationResult]:
+        """Books a locker and sends its access codes (W1). Never sent twice: a lost answer gives an outcome-unknown error; check `reservation_status` first. Every call sends real SMS or e-mail in production."""
     def reservation_status(self, serial_number: str) -> Awaitable[builtins.list[ReservationStatus]]:
-        """The open reservations of a machine and their states."""
+        """The reservations on a machine and their states (W2)."""
     def reservable_selections(self, serial_number: str) -> Awaitable[builtins.list[int]]:
-        """The selections (lockers) of a machine that can be booked now."""
+        """The selections (lockers) of a machine that can be booked now (W3)."""
     def send_new_code(self, reserve_locker_id: str) -> Awaitable[ReservationResult]:
-        """Replaces a reservation's access codes and sends the new ones."""
+        """Replaces a reservation's access codes and sends the new ones (W4). Never sent twice: a repeat sends another message."""
     @overload
-    def reserved_locker_report(self, data: ReservedLockerReportQuery, /) -> Awaitable[ReservedLockerReport]: ...
+    def reserved_locker_report(self, query: ReservedLockerReportQuery, /) -> Awaitable[ReservedLockerReport]:
+        """One page of the reserved-locker report (W5)."""
     @overload
-    def reserved_locker_report(
-        self, data: None = None, /, **kwargs: Unpack[ReservedLockerReportQuery]
-    ) -> Awaitable[ReservedLockerReport]: ...
+    def reserved_locker_report(self, query: None = None, /, **kwargs: Unpack[ReservedLockerReportQuery]) -> Awaitable[ReservedLockerReport]:
+        """One page of the reserved-locker report (W5)."""
     @overload
-    def iter_reserved_locker_report(
-        self, data: ReservedLockerReportQuery, /, *, concurrency: int | None = None
-    ) -> AsyncItemIterator[ReservationDetail]: ...
+    def iter_reserved_locker_report_pages(self, query: ReservedLockerReportQuery, /, *, concurrency: int | None = None) -> AsyncPageIterator[ReservedLockerReport]:
+        """The whole reserved-locker report, page by page (the query's page is ignored)."""
     @overload
-    def iter_reserved_locker_report(
-        self, data: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]
-    ) -> AsyncItemIterator[ReservationDetail]: ...
+    def iter_reserved_locker_report_pages(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]) -> AsyncPageIterator[ReservedLockerReport]:
+        """The whole reserved-locker report, page by page (the query's page is ignored)."""
     @overload
-    def recall_reservation(self, reserve_locker_id: str, assignee: Assignee, /) -> Awaitable[RecallResult]: ...
+    def iter_reserved_locker_report(self, query: ReservedLockerReportQuery, /, *, concurrency: int | None = None) -> AsyncItemIterator[ReservationDetail]:
+        """The whole reserved-locker report, reservation by reservation."""
     @overload
-    def recall_reservation(
-        self, reserve_locker_id: str, assignee: None = None, /, **kwargs: Unpack[Assignee]
-    ) -> Awaitable[RecallResult]: ...
+    def iter_reserved_locker_report(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]) -> AsyncItemIterator[ReservationDetail]:
+        """The whole reserved-locker report, reservation by reservation."""
+    @overload
+    def recall_reservation(self, reserve_locker_id: str, assignee: Assignee, /) -> Awaitable[RecallResult]:
+        """Recalls (cancels) a reservation (W6). Never sent twice: a repeat answers "Invalid Operation!"."""
+    @overload
+    def recall_reservation(self, reserve_locker_id: str, assignee: None = None, /, **kwargs: Unpack[Assignee]) -> Awaitable[RecallResult]:
+        """Recalls (cancels) a reservation (W6). Never sent twice: a repeat answers "Invalid Operation!"."""
 
 @final
 class AsyncWillCallV1:
-    """Will-call operations of ``iqtech.AsyncClient`` (legacy generation)."""
+    """Will-call lockers, legacy generation (document section 6, `/api/WillCall`), for older tenants. Reached as an attribute of ``iqtech.AsyncClient``."""
 
     @overload
-    def add_reservation(self, data: Reservation, /) -> Awaitable[ReservationResult]: ...
+    def add_reservation(self, reservation: Reservation, /) -> Awaitable[ReservationResult]:
+        """Books a locker and sends its access codes (L1). Never sent twice: a lost answer gives an outcome-unknown error; check `reservation_status` first. Every call sends real SMS or e-mail in production."""
     @overload
-    def add_reservation(self, data: None = None, /, **kwargs: Unpack[Reservation]) -> Awaitable[ReservationResult]: ...
+    def add_reservation(self, reservation: None = None, /, **kwargs: Unpack[Reservation]) -> Awaitable[ReservationResult]:
+        """Books a locker and sends its access codes (L1). Never sent twice: a lost answer gives an outcome-unknown error; check `reservation_status` first. Every call sends real SMS or e-mail in production."""
     def reservation_status(self, serial_number: str) -> Awaitable[builtins.list[ReservationStatus]]:
-        """The open reservations of a machine and their states."""
+        """The reservations on a machine and their states (L2)."""
     def reservable_selections(self, serial_number: str) -> Awaitable[builtins.list[int]]:
-        """The selections (lockers) of a machine that can be booked now."""
+        """The selections (lockers) of a machine that can be booked now (L3)."""
     def send_new_code(self, reserve_locker_id: str) -> Awaitable[ReservationResult]:
-        """Replaces a reservation's access codes and sends the new ones."""
+        """Replaces a reservation's access codes and sends the new ones (L4). Never sent twice: a repeat sends another message."""
     @overload
-    def reserved_locker_report(self, data: ReservedLockerReportQuery, /) -> Awaitable[LegacyReservedLockerReport]: ...
+    def reserved_locker_report(self, query: ReservedLockerReportQuery, /) -> Awaitable[LegacyReservedLockerReport]:
+        """One page of the legacy reserved-locker report (L5), a flat list."""
     @overload
-    def reserved_locker_report(
-        self, data: None = None, /, **kwargs: Unpack[ReservedLockerReportQuery]
-    ) -> Awaitable[LegacyReservedLockerReport]: ...
+    def reserved_locker_report(self, query: None = None, /, **kwargs: Unpack[ReservedLockerReportQuery]) -> Awaitable[LegacyReservedLockerReport]:
+        """One page of the legacy reserved-locker report (L5), a flat list."""
     @overload
-    def iter_reserved_locker_report(
-        self, data: ReservedLockerReportQuery, /, *, concurrency: int | None = None
-    ) -> AsyncItemIterator[ReservationDetail]: ...
+    def iter_reserved_locker_report_pages(self, query: ReservedLockerReportQuery, /, *, concurrency: int | None = None) -> AsyncPageIterator[LegacyReservedLockerReport]:
+        """The whole legacy reserved-locker report, page by page (the query's page is ignored)."""
     @overload
-    def iter_reserved_locker_report(
-        self, data: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]
-    ) -> AsyncItemIterator[ReservationDetail]: ...
+    def iter_reserved_locker_report_pages(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]) -> AsyncPageIterator[LegacyReservedLockerReport]:
+        """The whole legacy reserved-locker report, page by page (the query's page is ignored)."""
     @overload
-    def recall_reservation(self, reserve_locker_id: str, assignee: Assignee, /) -> Awaitable[RecallResult]: ...
+    def iter_reserved_locker_report(self, query: ReservedLockerReportQuery, /, *, concurrency: int | None = None) -> AsyncItemIterator[ReservationDetail]:
+        """The whole legacy reserved-locker report, reservation by reservation."""
     @overload
-    def recall_reservation(
-        self, reserve_locker_id: str, assignee: None = None, /, **kwargs: Unpack[Assignee]
-    ) -> Awaitable[RecallResult]: ...
+    def iter_reserved_locker_report(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[ReservedLockerReportQuery]) -> AsyncItemIterator[ReservationDetail]:
+        """The whole legacy reserved-locker report, reservation by reservation."""
+    @overload
+    def recall_reservation(self, reserve_locker_id: str, assignee: Assignee, /) -> Awaitable[RecallResult]:
+        """Recalls (cancels) a reservation (L6). Never sent twice: a repeat answers "Invalid Operation!"."""
+    @overload
+    def recall_reservation(self, reserve_locker_id: str, assignee: None = None, /, **kwargs: Unpack[Assignee]) -> Awaitable[RecallResult]:
+        """Recalls (cancels) a reservation (L6). Never sent twice: a repeat answers "Invalid Operation!"."""
 
 @final
 class AsyncMachines:
-    """Machine and planogram operations of ``iqtech.AsyncClient``."""
+    """Machines and their planograms (document section 4). Reached as an attribute of ``iqtech.AsyncClient``."""
 
     def planogram(self, serial_no: str) -> Awaitable[MachinePlanogram | None]:
-        """One machine with its planogram; ``None`` when the server has none."""
+        """One machine with its planogram, by WTN serial number (M1 with `serialNo`). None when the server has no such machine; never a machine of another serial."""
     def list(self, page: int = 1, page_size: int = 100) -> Awaitable[MachinePage]:
-        """One page of machines with their planograms."""
-    def iter(
-        self, page_size: int | None = None, concurrency: int | None = None
-    ) -> AsyncItemIterator[MachinePlanogram]:
-        """Every machine with its planogram, lazily and in order."""
+        """One page of machines with their planograms (M1 with `page`, `pageSize`)."""
+    def iter_pages(self, page_size: int | None = None, concurrency: int | None = None) -> AsyncPageIterator[MachinePage]:
+        """Every machine, page by page (page size 100 unless given)."""
+    def iter(self, page_size: int | None = None, concurrency: int | None = None) -> AsyncItemIterator[MachinePlanogram]:
+        """Every machine, item by item, lazily and in order; see `iter_pages`."""
+    def low_stock(self, serial_no: str | None = None, concurrency: int | None = None) -> Awaitable[builtins.list[LowStockRow]]:
+        """The low-stock report: every selection at or under its critical or low level, worst first, for one machine (`serial_no`) or for every machine. The same rows as the CLI's `machines low-stock` (rule in `iqtech::reports`)."""
 
 @final
 class AsyncTransactions:
-    """The transaction report of ``iqtech.AsyncClient``."""
+    """The transaction report (document section 5). Reached as an attribute of ``iqtech.AsyncClient``."""
 
-    def list(
-        self, data: TransactionQuery | None = None, /, **kwargs: Unpack[TransactionQuery]
-    ) -> Awaitable[TransactionPage]:
-        """One page of the report (filters: ``from_date``, ``to_date``, ``serial_no``)."""
-    def iter(
-        self,
-        data: TransactionQuery | None = None,
-        /,
-        *,
-        concurrency: int | None = None,
-        **kwargs: Unpack[TransactionQuery],
-    ) -> AsyncItemIterator[Transaction]:
-        """The whole report for the filters, lazily and in order."""
+    @overload
+    def list(self, query: TransactionQuery, /) -> Awaitable[TransactionPage]:
+        """One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size` to 100."""
+    @overload
+    def list(self, query: None = None, /, **kwargs: Unpack[TransactionQuery]) -> Awaitable[TransactionPage]:
+        """One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size` to 100."""
+    @overload
+    def iter_pages(self, query: TransactionQuery, /, *, concurrency: int | None = None) -> AsyncPageIterator[TransactionPage]:
+        """The whole report for the query's filters, page by page (its page is ignored)."""
+    @overload
+    def iter_pages(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> AsyncPageIterator[TransactionPage]:
+        """The whole report for the query's filters, page by page (its page is ignored)."""
+    @overload
+    def iter(self, query: TransactionQuery, /, *, concurrency: int | None = None) -> AsyncItemIterator[Transaction]:
+        """The whole report, transaction by transaction; see `iter_pages`."""
+    @overload
+    def iter(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> AsyncItemIterator[Transaction]:
+        """The whole report, transaction by transaction; see `iter_pages`."""
+
+# --- end of clients and groups ---
 
 @final
 class Ready:
@@ -518,26 +597,48 @@ class Sandbox:
     def client_id(self) -> str: ...
     @property
     def client_secret(self) -> str: ...
+# --- sandbox clients (generated) ---
+# Written by scripts/gen_stubs.py from the core's tables and models; do not edit.
     def client(
         self,
         *,
-        timeout: float | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        auth_url: str | None = None,
+        api_url: str | None = None,
+        ca_bundle: str | None = None,
+        use_system_roots: bool | None = None,
+        proxy: str | None = None,
+        no_proxy: str | None = None,
         connect_timeout: float | None = None,
+        request_timeout: float | None = None,
         max_attempts: int | None = None,
         page_concurrency: int | None = None,
         user_agent: str | None = None,
+        query_date_format: str | None = None,
     ) -> Client:
-        """A ready client for this sandbox."""
+        """A ready client for this sandbox: its URLs and credentials unless given."""
     def async_client(
         self,
         *,
-        timeout: float | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        auth_url: str | None = None,
+        api_url: str | None = None,
+        ca_bundle: str | None = None,
+        use_system_roots: bool | None = None,
+        proxy: str | None = None,
+        no_proxy: str | None = None,
         connect_timeout: float | None = None,
+        request_timeout: float | None = None,
         max_attempts: int | None = None,
         page_concurrency: int | None = None,
         user_agent: str | None = None,
+        query_date_format: str | None = None,
     ) -> AsyncClient:
-        """A ready asyncio client for this sandbox."""
+        """A ready asyncio client for this sandbox: its URLs and credentials unless given."""
+
+# --- end of sandbox clients ---
     @overload
     def inject(self, spec: FaultSpec, /) -> int: ...
     @overload
@@ -559,7 +660,7 @@ class Sandbox:
         """Every reservation, oldest first, with its status and live access codes."""
 
 # --- models (generated) ---
-# Written by scripts/gen_model_stubs.py from core/src/models; do not edit.
+# Written by scripts/gen_stubs.py from the core's tables and models; do not edit.
 
 @final
 class PageMeta:
@@ -1116,6 +1217,60 @@ class LegacyReservedLockerReport:
     @property
     def reservation_details(self) -> list[ReservationDetail]:
         """The reservation events."""
+    def to_dict(self) -> dict[str, Any]:
+        """This record as plain values (the JSON form: decimals and timestamps as str)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class LowStockRow:
+    """One selection at or under its critical or low level."""
+    @property
+    def severity(self) -> StockSeverity:
+        """Critical or low."""
+    @property
+    def serial_no(self) -> str | None:
+        """The machine's WTN serial number (`control_board_serial_no`)."""
+    @property
+    def machine_name(self) -> str | None:
+        """The machine's name."""
+    @property
+    def location(self) -> str | None:
+        """The machine's location."""
+    @property
+    def selection(self) -> str | None:
+        """The selection (slot)."""
+    @property
+    def product_name(self) -> str | None:
+        """The product in it."""
+    @property
+    def product_item_number(self) -> str | None:
+        """The product's item number."""
+    @property
+    def current_count(self) -> int:
+        """Items in the selection now."""
+    @property
+    def level(self) -> int:
+        """The level that triggered: the critical level for critical rows, the low level for low."""
+    @property
+    def critical_level(self) -> int | None:
+        """The selection's critical level as sent."""
+    @property
+    def low_level(self) -> int | None:
+        """The selection's low level as sent."""
+    @property
+    def par_level(self) -> int | None:
+        """The selection's par level as sent."""
+    @property
+    def max_depth(self) -> int | None:
+        """The selection's capacity as sent."""
+    @property
+    def shortfall(self) -> int:
+        """How far under the level: `level - current_count` (0 when exactly at it)."""
+    @property
+    def refill(self) -> int | None:
+        """Items to add to reach the par level, or the capacity when no par level is set (`None` when neither is set)."""
     def to_dict(self) -> dict[str, Any]:
         """This record as plain values (the JSON form: decimals and timestamps as str)."""
     def __eq__(self, other: object, /) -> bool: ...

@@ -13,6 +13,7 @@
 //!   stays in `to_dict()`).
 //! - [`Language`] → the member of the `str`-valued enum `iqtech.Language` when known, else the
 //!   raw `str` (an unknown value is kept, never an error).
+//! - [`StockSeverity`] → the member of the `str`-valued enum `iqtech.StockSeverity`.
 //! - `Decimal` → `decimal.Decimal`, `NaiveDate` → `datetime.date`: pyo3's own conversions.
 //!
 //! `to_dict()` is the serde form (the same JSON the other SDKs print): snake_case keys, decimals
@@ -27,11 +28,13 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::models::*;
+use crate::reports::{LowStockRow, StockSeverity};
 
 /// The pure-Python module of the `iqtech` package that defines the `str`-valued enums.
 pub const ENUM_MODULE: &str = "iqtech._enums";
 
 static LANGUAGE_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static SEVERITY_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 /// The members of `iqtech.Language`, looked up once (attribute reads stay cheap).
 static LANGUAGE_MEMBERS: [PyOnceLock<Py<PyAny>>; 3] = [const { PyOnceLock::new() }; 3];
 
@@ -94,6 +97,28 @@ impl<'py> IntoPyObject<'py> for &Language {
 }
 
 impl<'py> IntoPyObject<'py> for Language {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        (&self).into_pyobject(py)
+    }
+}
+
+impl<'py> IntoPyObject<'py> for &StockSeverity {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        SEVERITY_CLASS
+            .import(py, ENUM_MODULE, "StockSeverity")?
+            .call1((self.as_str(),))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for StockSeverity {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
     type Error = PyErr;
@@ -231,6 +256,7 @@ python_models!(
     ReportMachine,
     ReservedLockerReport,
     LegacyReservedLockerReport,
+    LowStockRow,
 );
 
 #[cfg(test)]

@@ -1,0 +1,113 @@
+"""The shared behaviour vectors (``tests/vectors/*.json`` at the repository root), run against
+the sandbox: every case of every file, and a case this runner cannot run fails.
+
+Each case names an operation of the core's table; the call is built from the table
+(``iqtech._native._operations()``): arguments before a record positionally, the record as one
+positional dict, the rest as keywords. See ``tests/vectors/README.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional
+
+import pytest
+
+import iqtech
+from iqtech import _native, errors
+from iqtech.testing import Sandbox
+
+VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
+OPERATIONS = {f"{o['group']}.{o['method']}": o for o in _native._operations()}
+SETTING_KINDS = dict(_native._settings())
+CHECKS = {
+    "code", "class", "status", "error_id", "detail", "detail_contains", "field", "field_errors",
+    "trace_id", "reason", "page", "retry_after_ms", "body_contains", "items_before_error",
+}
+
+
+def cases() -> Iterator[Any]:
+    files = sorted(VECTORS.glob("*.json"))
+    assert files, f"no vectors in {VECTORS}"
+    for path in files:
+        for case in json.loads(path.read_text()):
+            yield pytest.param(case, id=f"{path.stem}: {case['name']}")
+
+
+def settings(case: Dict[str, Any]) -> Dict[str, Any]:
+    out: Dict[str, Any] = {"max_attempts": 1}
+    for name, value in case.get("settings", {}).items():
+        out[name] = value / 1000 if SETTING_KINDS[name] == "duration" else value
+    return out
+
+
+def call(client: iqtech.Client, spec: Dict[str, Any]) -> tuple[Any, List[Any]]:
+    """Runs the case's call; returns (the error raised or None, the items delivered before)."""
+    op = OPERATIONS[spec["operation"]]
+    given = dict(spec.get("args", {}))
+    positional: List[Any] = []
+    keywords: Dict[str, Any] = {}
+    has_record = any(a["record"] for a in op["args"])
+    seen_record = False
+    for arg in op["args"]:
+        if arg["record"]:
+            positional.append(given.pop(arg["name"], None))
+            seen_record = True
+        elif arg["name"] in given:
+            value = given.pop(arg["name"])
+            if has_record and not seen_record:
+                positional.append(value)
+            else:
+                keywords[arg["name"]] = value
+    assert not given, f"arguments not in the table: {sorted(given)}"
+    method = getattr(getattr(client, op["group"]), op["method"])
+    items: List[Any] = []
+    try:
+        result = method(*positional, **keywords)
+        if op["kind"] != "call":
+            for item in result:
+                items.extend(item.items if op["kind"] == "pages" else [item])
+    except iqtech.IqtechError as e:
+        return e, items
+    return None, items
+
+
+def check(expect: Dict[str, Any], error: Optional[iqtech.IqtechError], items: List[Any]) -> None:
+    unknown = set(expect) - CHECKS
+    assert not unknown, f"this runner cannot check {sorted(unknown)}"
+    if "items_before_error" in expect:
+        assert len(items) == expect["items_before_error"]
+    if "code" not in expect:
+        assert error is None, f"unexpected {error!r}"
+        return
+    assert error is not None, "no error was raised"
+    e: Any = error
+    assert e.code == expect["code"], str(e)
+    if "class" in expect:
+        assert isinstance(e, getattr(errors, expect["class"])), type(e)
+    for name in ("status", "error_id", "detail", "field", "field_errors", "trace_id", "reason", "page"):
+        if name in expect:
+            assert getattr(e, name) == expect[name], (name, str(e))
+    if "detail_contains" in expect:
+        assert expect["detail_contains"] in (e.detail or "")
+    if "body_contains" in expect:
+        assert expect["body_contains"] in (e.body or "")
+    if "retry_after_ms" in expect:
+        assert e.retry_after is not None and round(e.retry_after * 1000) == expect["retry_after_ms"]
+
+
+@pytest.mark.parametrize("case", list(cases()))
+def test_vector(case: Dict[str, Any], sandbox: Sandbox) -> None:
+    own = Sandbox(**case["sandbox"]) if "sandbox" in case else None
+    sb = own.start() if own is not None else sandbox
+    try:
+        client = sb.client(**settings(case))
+        if "fault" in case:
+            sb.inject(case["fault"])
+        error, items = call(client, case["call"])
+        check(case["expect"], error, items)
+    finally:
+        sb.clear_faults()
+        if own is not None:
+            own.stop()
