@@ -1,0 +1,124 @@
+"""Issue 11, Python: the SDK against urllib3+json and httpx+json, in one run, ratios printed.
+
+Usage: python bench.py URL [SLOW_URL]   (servers from `iqbench serve`; see ../README.md)
+
+Every contender does the same work on the same pages over keep-alive connections: one call, then
+for T1 every money field (`price_per_item`, `total`, `package_price`) of every dispense is read;
+for E1 every `employee_number`. The SDK's fields are read twice, to show whether a second read
+builds the objects again. Rounds are interleaved (each contender once per round, order rotating).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from decimal import Decimal
+
+import urllib3
+
+try:
+    import httpx
+except ImportError:  # httpx is optional
+    httpx = None
+
+import iqtech
+
+TOKEN = {"Authorization": "Bearer bench-token"}
+ROUNDS = 200
+
+
+def read_sdk_tx(page) -> int:
+    n = 0
+    for t in page.items:
+        for d in t.transaction_details:
+            n += (d.price_per_item is not None) + (d.total is not None) + (d.package_price is not None)
+    return n
+
+
+def read_json_tx(body: dict) -> int:
+    n = 0
+    for t in body["result"]["transactionReport"]["items"]:
+        for d in t["transactionDetails"]:
+            # Exact money, as the SDK gives: Decimal from the JSON text.
+            for k in ("pricePerItem", "total", "packagePrice"):
+                v = d.get(k)
+                n += Decimal(str(v)) is not None if v is not None else 0
+    return n
+
+
+def interleaved(contenders: dict, rounds: int) -> dict:
+    names = list(contenders)
+    samples = {n: [] for n in names}
+    for r in range(rounds + 10):
+        for k in range(len(names)):
+            name = names[(k + r) % len(names)]
+            t = time.perf_counter()
+            contenders[name]()
+            dt = time.perf_counter() - t
+            if r >= 10:
+                samples[name].append(dt)
+    return {n: statistics.median(s) for n, s in samples.items()}
+
+
+def show(title: str, med: dict, sdk: str) -> None:
+    print(f"# {title}")
+    for name, m in med.items():
+        extra = "" if name == sdk else f"   SDK is {m / med[sdk]:.2f}x faster"
+        print(f"  {name:<40} median {m * 1e3:8.3f} ms{extra}")
+
+
+def main() -> None:
+    url = sys.argv[1].rstrip("/")
+    client = iqtech.Client(client_id="bench", client_secret="bench-secret", auth_url=url, api_url=url)
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", int(url.rsplit(":", 1)[1]), maxsize=8)
+    hx = httpx.Client() if httpx else None
+
+    def u3(path: str) -> dict:
+        r = pool.request("GET", path, fields={"page": "1", "pageSize": "100"}, headers=TOKEN)
+        assert r.status == 200
+        return json.loads(r.data)
+
+    def hxget(path: str) -> dict:
+        r = hx.get(f"{url}{path}", params={"page": 1, "pageSize": 100}, headers=TOKEN)
+        r.raise_for_status()
+        return json.loads(r.content)
+
+    def sdk_tx():
+        page = client.transactions.list(page=1, page_size=100)
+        read_sdk_tx(page)
+        read_sdk_tx(page)  # second read: must not rebuild
+
+    contenders = {
+        "sdk transactions.list + money, read twice": sdk_tx,
+        "sdk transactions.list only": lambda: client.transactions.list(page=1, page_size=100),
+        "urllib3 + json + Decimal money": lambda: read_json_tx(u3("/api/Transaction")),
+    }
+    if hx:
+        contenders["httpx + json + Decimal money"] = lambda: read_json_tx(hxget("/api/Transaction"))
+    show("Python, 100 transactions (216 KB)", interleaved(contenders, ROUNDS), "sdk transactions.list + money, read twice")
+
+    contenders = {
+        "sdk employees.list + numbers": lambda: [e.employee_number for e in client.employees.list(page=1, page_size=100).items],
+        "urllib3 + json": lambda: [e["employeeNumber"] for e in u3("/api/Employee")["result"]["items"]],
+    }
+    if hx:
+        contenders["httpx + json"] = lambda: [e["employeeNumber"] for e in hxget("/api/Employee")["result"]["items"]]
+    show("Python, 100 employees (16 KB)", interleaved(contenders, ROUNDS * 3), "sdk employees.list + numbers")
+
+    if len(sys.argv) > 2:
+        slow = sys.argv[2].rstrip("/")
+        sc = iqtech.Client(client_id="bench", client_secret="bench-secret", auth_url=slow, api_url=slow)
+        best = []
+        for _ in range(5):
+            t = time.perf_counter()
+            n = sum(1 for _ in sc.transactions.iter(page_size=100, concurrency=8))
+            best.append(time.perf_counter() - t)
+        assert n == 20_000, n
+        m = statistics.median(best)
+        print(f"# Python walk, 200 pages at 20 ms, concurrency 8: median {m * 1e3:.0f} ms = {m / 0.5:.2f}x the 500 ms floor")
+
+
+if __name__ == "__main__":
+    main()
