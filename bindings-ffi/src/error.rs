@@ -1,34 +1,42 @@
-//! The one error type of the Kotlin/Swift binding, converted from [`iqtech::Error`] in one place.
+//! The one error type of the Kotlin/Swift binding, built from [`iqtech::Error::details`] only.
 //!
-//! uniffi makes it a sealed class `IqtechException` in Kotlin (each variant a nested subclass,
-//! `IqtechException.NotFoundException`) and an `enum IqtechError: Error` in Swift. The classes and
-//! fields are those of the other bindings: the API family (`ApiError` and its seven status
-//! classes) carries `status`, `errorId`, `detail` (the server's message), `fieldErrors`,
-//! `traceId`, `body` and `retryAfter`; beside it are `ValidationError`, `ConfigurationError`,
-//! `ConnectionError`, `TimeoutError`, `DecodeError` and `OutcomeUnknownError`. Every variant
-//! has `page` (the page an auto-pager failed on, else null), and `code()` / `page()` /
-//! `isApiError()` work on the base class.
+//! uniffi makes it a sealed class `IqtechException` in Kotlin (each variant a nested subclass:
+//! `IqtechException.ApiException`, `IqtechException.ValidationException`, …) and an
+//! `enum IqtechError: Error` in Swift.
 //!
-//! Why `detail` and `reason`: Kotlin exceptions already have `message` and `cause`
-//! (`Throwable.message`, `Throwable.cause`), and a field of that name breaks the Kotlin build.
-//! `toString()` gives the core's one-line description.
+//! The classes are the core's [`iqtech::ERROR_CLASSES`] with one difference: uniffi cannot
+//! express a two-level hierarchy, so the API family (`ApiError` and its seven status classes) is
+//! ONE class, `ApiError` (`ApiException`), whose `kind` ([`iqtech::ApiErrorKind`]) names the
+//! status class. That keeps the rule of the other languages — catching `ApiError` catches every
+//! server answer — and gives an exhaustive `when (e.kind)`. `className()` gives the class name
+//! of the other languages (`NotFoundError`), `code()` the stable code (`not_found`).
 //!
-//! uniffi cannot express a two-level hierarchy, so in Kotlin the seven status classes are not
-//! subclasses of `ApiErrorException`: catch them by class, or test `e.isApiError()`.
+//! Field names are those of [`iqtech::ErrorDetails`] in camelCase: `detail` (the server's
+//! message, or what is wrong), `reason`, `body`, `fieldErrors`, `retryAfter` (a
+//! `java.time.Duration` / Swift `TimeInterval`), `status`, `errorId`, `traceId`, `operation`,
+//! `page`, `field`, `howToCheck`, `timeout`. `description` (also `toString()`) is the one-line
+//! text; there is no field named `message` because it clashes with Kotlin's
+//! `Throwable.message`, which uniffi fills with every field.
 
 use std::time::Duration;
 
-use iqtech::{ApiError, ApiErrorKind, FieldError};
+use iqtech::{ApiErrorKind, FieldError};
 
-/// Every way an SDK call can fail (Kotlin: `IqtechException`; Swift: `IqtechError`).
+/// Every way an SDK call can fail (Kotlin: `IqtechException`; Swift: `IqtechError`). `code()`
+/// and `className()` name the class as every binding does; `page` is the page an auto-pager
+/// failed on (null for a direct call); `description` is the one-line text.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
 #[uniffi::export(Display)]
 #[allow(clippy::enum_variant_names)] // The class names of every binding end in `Error`.
 pub enum IqtechError {
-    /// The server answered with an error of no more specific class (a 2xx answer whose envelope
-    /// says it failed, or an unusual status). Code `api`.
+    /// The server answered with an error (also a 2xx whose envelope says it failed). `kind` is
+    /// the status class (`NOT_FOUND`, `RATE_LIMITED`, …; `UNEXPECTED` is code `api`).
     #[error("{description}")]
     ApiError {
+        /// The status class: which of the core's API error classes this is.
+        kind: ApiErrorKind,
+        /// The stable code (`not_found`, …).
+        code: String,
         /// The operation that failed, e.g. `employees.create`.
         operation: String,
         /// HTTP status of the answer.
@@ -41,7 +49,7 @@ pub enum IqtechError {
         field_errors: Vec<FieldError>,
         /// ProblemDetails `traceId`, for the vendor's support.
         trace_id: Option<String>,
-        /// The start of the raw body, for diagnosis.
+        /// The start of the raw body (at most 512 bytes), for diagnosis.
         body: Option<String>,
         /// How long the server asked to wait (`Retry-After`), when it said.
         retry_after: Option<Duration>,
@@ -50,177 +58,11 @@ pub enum IqtechError {
         /// The whole error in one line (also `toString()`).
         description: String,
     },
-    /// HTTP 400 and other 4xx without a class of their own. Code `bad_request`.
-    #[error("{description}")]
-    BadRequestError {
-        /// The operation that failed.
-        operation: String,
-        /// HTTP status of the answer.
-        status: u16,
-        /// The body's `errorId`, which may disagree with `status`.
-        error_id: Option<i64>,
-        /// The server's message.
-        detail: String,
-        /// Field errors from a ProblemDetails body.
-        field_errors: Vec<FieldError>,
-        /// ProblemDetails `traceId`.
-        trace_id: Option<String>,
-        /// The start of the raw body.
-        body: Option<String>,
-        /// `Retry-After`, when sent.
-        retry_after: Option<Duration>,
-        /// The page an auto-pager failed on; null for a direct call.
-        page: Option<u32>,
-        /// The whole error in one line.
-        description: String,
-    },
-    /// HTTP 401, or the token endpoint refused the credentials. Code `authentication`.
-    #[error("{description}")]
-    AuthenticationError {
-        /// The operation that failed.
-        operation: String,
-        /// HTTP status of the answer.
-        status: u16,
-        /// The body's `errorId`.
-        error_id: Option<i64>,
-        /// The server's message.
-        detail: String,
-        /// Field errors from a ProblemDetails body.
-        field_errors: Vec<FieldError>,
-        /// ProblemDetails `traceId`.
-        trace_id: Option<String>,
-        /// The start of the raw body.
-        body: Option<String>,
-        /// `Retry-After`, when sent.
-        retry_after: Option<Duration>,
-        /// The page an auto-pager failed on; null for a direct call.
-        page: Option<u32>,
-        /// The whole error in one line.
-        description: String,
-    },
-    /// HTTP 403. Code `permission_denied`.
-    #[error("{description}")]
-    PermissionDeniedError {
-        /// The operation that failed.
-        operation: String,
-        /// HTTP status of the answer.
-        status: u16,
-        /// The body's `errorId`.
-        error_id: Option<i64>,
-        /// The server's message.
-        detail: String,
-        /// Field errors from a ProblemDetails body.
-        field_errors: Vec<FieldError>,
-        /// ProblemDetails `traceId`.
-        trace_id: Option<String>,
-        /// The start of the raw body.
-        body: Option<String>,
-        /// `Retry-After`, when sent.
-        retry_after: Option<Duration>,
-        /// The page an auto-pager failed on; null for a direct call.
-        page: Option<u32>,
-        /// The whole error in one line.
-        description: String,
-    },
-    /// HTTP 404. Code `not_found`.
-    #[error("{description}")]
-    NotFoundError {
-        /// The operation that failed.
-        operation: String,
-        /// HTTP status of the answer.
-        status: u16,
-        /// The body's `errorId`.
-        error_id: Option<i64>,
-        /// The server's message.
-        detail: String,
-        /// Field errors from a ProblemDetails body.
-        field_errors: Vec<FieldError>,
-        /// ProblemDetails `traceId`.
-        trace_id: Option<String>,
-        /// The start of the raw body.
-        body: Option<String>,
-        /// `Retry-After`, when sent.
-        retry_after: Option<Duration>,
-        /// The page an auto-pager failed on; null for a direct call.
-        page: Option<u32>,
-        /// The whole error in one line.
-        description: String,
-    },
-    /// HTTP 409. Code `conflict`.
-    #[error("{description}")]
-    ConflictError {
-        /// The operation that failed.
-        operation: String,
-        /// HTTP status of the answer.
-        status: u16,
-        /// The body's `errorId`.
-        error_id: Option<i64>,
-        /// The server's message.
-        detail: String,
-        /// Field errors from a ProblemDetails body.
-        field_errors: Vec<FieldError>,
-        /// ProblemDetails `traceId`.
-        trace_id: Option<String>,
-        /// The start of the raw body.
-        body: Option<String>,
-        /// `Retry-After`, when sent.
-        retry_after: Option<Duration>,
-        /// The page an auto-pager failed on; null for a direct call.
-        page: Option<u32>,
-        /// The whole error in one line.
-        description: String,
-    },
-    /// HTTP 429, after the retries allowed. Code `rate_limited`.
-    #[error("{description}")]
-    RateLimitError {
-        /// The operation that failed.
-        operation: String,
-        /// HTTP status of the answer.
-        status: u16,
-        /// The body's `errorId`.
-        error_id: Option<i64>,
-        /// The server's message.
-        detail: String,
-        /// Field errors from a ProblemDetails body.
-        field_errors: Vec<FieldError>,
-        /// ProblemDetails `traceId`.
-        trace_id: Option<String>,
-        /// The start of the raw body.
-        body: Option<String>,
-        /// `Retry-After`, when sent.
-        retry_after: Option<Duration>,
-        /// The page an auto-pager failed on; null for a direct call.
-        page: Option<u32>,
-        /// The whole error in one line.
-        description: String,
-    },
-    /// HTTP 5xx, after the retries allowed. Code `server`.
-    #[error("{description}")]
-    ServerError {
-        /// The operation that failed.
-        operation: String,
-        /// HTTP status of the answer.
-        status: u16,
-        /// The body's `errorId`.
-        error_id: Option<i64>,
-        /// The server's message.
-        detail: String,
-        /// Field errors from a ProblemDetails body.
-        field_errors: Vec<FieldError>,
-        /// ProblemDetails `traceId`.
-        trace_id: Option<String>,
-        /// The start of the raw body.
-        body: Option<String>,
-        /// `Retry-After`, when sent.
-        retry_after: Option<Duration>,
-        /// The page an auto-pager failed on; null for a direct call.
-        page: Option<u32>,
-        /// The whole error in one line.
-        description: String,
-    },
     /// The caller passed something invalid; nothing was sent. Code `validation`.
     #[error("{description}")]
     ValidationError {
+        /// The stable code.
+        code: String,
         /// The offending field or setting, as the SDK names it (snake_case).
         field: String,
         /// What is wrong with it.
@@ -234,6 +76,8 @@ pub enum IqtechError {
     /// `config`.
     #[error("{description}")]
     ConfigurationError {
+        /// The stable code.
+        code: String,
         /// What is wrong and how to fix it.
         detail: String,
         /// The page an auto-pager failed on; null for a direct call.
@@ -245,6 +89,8 @@ pub enum IqtechError {
     /// never sent). Code `connection`.
     #[error("{description}")]
     ConnectionError {
+        /// The stable code.
+        code: String,
         /// The operation that failed.
         operation: String,
         /// The transport's description.
@@ -258,6 +104,8 @@ pub enum IqtechError {
     /// `timeout`.
     #[error("{description}")]
     TimeoutError {
+        /// The stable code.
+        code: String,
         /// The operation that failed.
         operation: String,
         /// The request timeout in force.
@@ -270,14 +118,16 @@ pub enum IqtechError {
     /// The server answered 2xx but the body was not the documented shape. Code `decode`.
     #[error("{description}")]
     DecodeError {
+        /// The stable code.
+        code: String,
         /// The operation that failed.
         operation: String,
         /// HTTP status of the answer.
         status: u16,
-        /// The decoder's description.
+        /// The decoder's description (names the field or position).
         detail: String,
-        /// The start of the body.
-        snippet: String,
+        /// The start of the body (at most 512 bytes).
+        body: String,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line.
@@ -287,6 +137,8 @@ pub enum IqtechError {
     /// taken effect. Code `outcome_unknown`. Check with `howToCheck` before trying again.
     #[error("{description}")]
     OutcomeUnknownError {
+        /// The stable code.
+        code: String,
         /// The operation whose fate is unknown.
         operation: String,
         /// What happened to the answer.
@@ -298,97 +150,93 @@ pub enum IqtechError {
         /// The whole error in one line.
         description: String,
     },
-}
-
-/// Builds an API-family variant from the server's answer.
-macro_rules! api_variant {
-    ($variant:ident, $e:expr, $page:expr, $description:expr) => {{
-        let e: &ApiError = $e;
-        IqtechError::$variant {
-            operation: e.operation.to_owned(),
-            status: e.status,
-            error_id: e.error_id,
-            detail: e.message.clone(),
-            field_errors: e.field_errors.clone(),
-            trace_id: e.trace_id.clone(),
-            body: e.body.clone(),
-            retry_after: e.retry_after,
-            page: $page,
-            description: $description,
-        }
-    }};
+    /// A bug inside the SDK (a panic caught at the language boundary): please report it with
+    /// `detail`. Code `internal`.
+    #[error("{description}")]
+    InternalError {
+        /// The stable code.
+        code: String,
+        /// What panicked.
+        detail: String,
+        /// The page an auto-pager failed on; null for a direct call.
+        page: Option<u32>,
+        /// The whole error in one line.
+        description: String,
+    },
 }
 
 impl From<iqtech::Error> for IqtechError {
     fn from(err: iqtech::Error) -> Self {
-        use iqtech::Error as E;
-        let page = err.page();
-        let description = err.to_string();
-        match err.root() {
-            E::Api(e) => match e.kind {
-                ApiErrorKind::BadRequest => api_variant!(BadRequestError, e, page, description),
-                ApiErrorKind::Authentication => {
-                    api_variant!(AuthenticationError, e, page, description)
-                }
-                ApiErrorKind::PermissionDenied => {
-                    api_variant!(PermissionDeniedError, e, page, description)
-                }
-                ApiErrorKind::NotFound => api_variant!(NotFoundError, e, page, description),
-                ApiErrorKind::Conflict => api_variant!(ConflictError, e, page, description),
-                ApiErrorKind::RateLimited => api_variant!(RateLimitError, e, page, description),
-                ApiErrorKind::Server => api_variant!(ServerError, e, page, description),
-                _ => api_variant!(ApiError, e, page, description),
-            },
-            E::Validation { field, message } => Self::ValidationError {
-                field: field.clone(),
-                detail: message.clone(),
+        let kind = err.api().map(|e| e.kind);
+        let d = err.details();
+        let (code, page, description) = (d.code, d.page, d.message);
+        let text = |v: Option<String>| v.unwrap_or_default();
+        if let Some(kind) = kind {
+            return Self::ApiError {
+                kind,
+                code,
+                operation: text(d.operation),
+                status: d.status.unwrap_or_default(),
+                error_id: d.error_id,
+                detail: text(d.detail),
+                field_errors: d.field_errors,
+                trace_id: d.trace_id,
+                body: d.body,
+                retry_after: d.retry_after,
+                page,
+                description,
+            };
+        }
+        match code.as_str() {
+            "validation" => Self::ValidationError {
+                code,
+                field: text(d.field),
+                detail: text(d.detail),
                 page,
                 description,
             },
-            E::Config { message } => Self::ConfigurationError {
-                detail: message.clone(),
+            "config" => Self::ConfigurationError {
+                code,
+                detail: text(d.detail),
                 page,
                 description,
             },
-            E::Connection { operation, message } => Self::ConnectionError {
-                operation: (*operation).to_owned(),
-                detail: message.clone(),
+            "connection" => Self::ConnectionError {
+                code,
+                operation: text(d.operation),
+                detail: text(d.detail),
                 page,
                 description,
             },
-            E::Timeout { operation, timeout } => Self::TimeoutError {
-                operation: (*operation).to_owned(),
-                timeout: *timeout,
+            "timeout" => Self::TimeoutError {
+                code,
+                operation: text(d.operation),
+                timeout: d.timeout.unwrap_or_default(),
                 page,
                 description,
             },
-            E::Decode {
-                operation,
-                status,
-                message,
-                snippet,
-            } => Self::DecodeError {
-                operation: (*operation).to_owned(),
-                status: *status,
-                detail: message.clone(),
-                snippet: snippet.clone(),
+            "decode" => Self::DecodeError {
+                code,
+                operation: text(d.operation),
+                status: d.status.unwrap_or_default(),
+                detail: text(d.detail),
+                body: text(d.body),
                 page,
                 description,
             },
-            E::OutcomeUnknown {
-                operation,
-                cause,
-                how_to_check,
-            } => Self::OutcomeUnknownError {
-                operation: (*operation).to_owned(),
-                reason: cause.clone(),
-                how_to_check: (*how_to_check).to_owned(),
+            "outcome_unknown" => Self::OutcomeUnknownError {
+                code,
+                operation: text(d.operation),
+                reason: text(d.reason),
+                how_to_check: text(d.how_to_check),
                 page,
                 description,
             },
-            // A class added to the core later: keep its text until this binding names it.
-            _ => Self::ConfigurationError {
-                detail: description.clone(),
+            // `internal`, and any class the core adds before this binding names it: keep the
+            // text (the ERROR_CLASSES test fails until the class is named here).
+            _ => Self::InternalError {
+                code,
+                detail: d.detail.unwrap_or_else(|| description.clone()),
                 page,
                 description,
             },
@@ -398,71 +246,56 @@ impl From<iqtech::Error> for IqtechError {
 
 #[uniffi::export]
 impl IqtechError {
-    /// The stable machine-readable class name, identical in every binding: `api`,
-    /// `bad_request`, `authentication`, `permission_denied`, `not_found`, `conflict`,
-    /// `rate_limited`, `server`, `validation`, `config`, `connection`, `timeout`, `decode` or
-    /// `outcome_unknown`.
+    /// The stable machine-readable code, identical in every binding (`iqtech::ERROR_CLASSES`):
+    /// `api`, `bad_request`, `authentication`, `permission_denied`, `not_found`, `conflict`,
+    /// `rate_limited`, `server`, `validation`, `config`, `connection`, `timeout`, `decode`,
+    /// `outcome_unknown` or `internal`.
     pub fn code(&self) -> String {
         match self {
-            Self::ApiError { .. } => "api",
-            Self::BadRequestError { .. } => "bad_request",
-            Self::AuthenticationError { .. } => "authentication",
-            Self::PermissionDeniedError { .. } => "permission_denied",
-            Self::NotFoundError { .. } => "not_found",
-            Self::ConflictError { .. } => "conflict",
-            Self::RateLimitError { .. } => "rate_limited",
-            Self::ServerError { .. } => "server",
-            Self::ValidationError { .. } => "validation",
-            Self::ConfigurationError { .. } => "config",
-            Self::ConnectionError { .. } => "connection",
-            Self::TimeoutError { .. } => "timeout",
-            Self::DecodeError { .. } => "decode",
-            Self::OutcomeUnknownError { .. } => "outcome_unknown",
+            Self::ApiError { code, .. }
+            | Self::ValidationError { code, .. }
+            | Self::ConfigurationError { code, .. }
+            | Self::ConnectionError { code, .. }
+            | Self::TimeoutError { code, .. }
+            | Self::DecodeError { code, .. }
+            | Self::OutcomeUnknownError { code, .. }
+            | Self::InternalError { code, .. } => code.clone(),
         }
-        .to_owned()
+    }
+
+    /// The class name of the other bindings (`NotFoundError`, `ValidationError`, …), from
+    /// `iqtech::ERROR_CLASSES`; for `ApiError` it names the status class.
+    pub fn class_name(&self) -> String {
+        iqtech::error_class(&self.code())
+            .map_or("IqtechError", |c| c.name)
+            .to_owned()
     }
 
     /// The page (1-based) an auto-pager failed on; null when the error came from a direct call.
     pub fn page(&self) -> Option<u32> {
         match self {
             Self::ApiError { page, .. }
-            | Self::BadRequestError { page, .. }
-            | Self::AuthenticationError { page, .. }
-            | Self::PermissionDeniedError { page, .. }
-            | Self::NotFoundError { page, .. }
-            | Self::ConflictError { page, .. }
-            | Self::RateLimitError { page, .. }
-            | Self::ServerError { page, .. }
             | Self::ValidationError { page, .. }
             | Self::ConfigurationError { page, .. }
             | Self::ConnectionError { page, .. }
             | Self::TimeoutError { page, .. }
             | Self::DecodeError { page, .. }
-            | Self::OutcomeUnknownError { page, .. } => *page,
+            | Self::OutcomeUnknownError { page, .. }
+            | Self::InternalError { page, .. } => *page,
         }
     }
 
-    /// Whether the server answered with an error (`ApiError` or one of its seven status
-    /// classes), as opposed to a failure before or without an answer.
+    /// Whether the server answered with an error (`ApiError`, any `kind`), as opposed to a
+    /// failure before or without an answer.
     pub fn is_api_error(&self) -> bool {
-        matches!(
-            self,
-            Self::ApiError { .. }
-                | Self::BadRequestError { .. }
-                | Self::AuthenticationError { .. }
-                | Self::PermissionDeniedError { .. }
-                | Self::NotFoundError { .. }
-                | Self::ConflictError { .. }
-                | Self::RateLimitError { .. }
-                | Self::ServerError { .. }
-        )
+        matches!(self, Self::ApiError { .. })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use iqtech::Error;
+    use iqtech::{ApiError, Error, ERROR_CLASSES};
 
     fn api(kind: ApiErrorKind, status: u16) -> Error {
         Error::from(ApiError {
@@ -470,7 +303,7 @@ mod tests {
             operation: "employees.create",
             status,
             error_id: Some(500),
-            message: "Employee number already exists!".into(),
+            detail: "Employee number already exists!".into(),
             field_errors: vec![FieldError {
                 field: "firstName".into(),
                 messages: vec!["The FirstName field is required.".into()],
@@ -510,20 +343,23 @@ mod tests {
                 operation: "machines.list",
                 status: 200,
                 message: "expected value at line 1".into(),
-                snippet: "{\"result\":".into(),
+                body: "{\"result\":".into(),
             },
             Error::OutcomeUnknown {
                 operation: "will_call.add_reservation",
-                cause: "connection closed before the answer".into(),
+                reason: "connection closed before the answer".into(),
                 how_to_check: "Check with reservation_status.",
+            },
+            Error::Internal {
+                message: "boom".into(),
             },
         ]);
         all
     }
 
     #[test]
-    fn every_class_keeps_the_core_code_and_text() {
-        let codes: Vec<String> = every_core_error()
+    fn every_class_of_the_table_is_reached_with_its_code_name_and_text() {
+        let mut names: Vec<String> = every_core_error()
             .into_iter()
             .map(|core| {
                 let (code, text) = (core.code(), core.to_string());
@@ -531,19 +367,24 @@ mod tests {
                 assert_eq!(ffi.code(), code);
                 assert_eq!(ffi.to_string(), text);
                 assert_eq!(ffi.page(), None);
-                code.to_owned()
+                ffi.class_name()
             })
             .collect();
-        let mut unique = codes.clone();
-        unique.sort();
-        unique.dedup();
-        assert_eq!(unique.len(), 14, "one class per code: {codes:?}");
+        names.sort();
+        let mut table: Vec<String> = ERROR_CLASSES
+            .iter()
+            .filter(|c| !c.code.is_empty())
+            .map(|c| c.name.to_owned())
+            .collect();
+        table.sort();
+        assert_eq!(names, table, "one class per code of iqtech::ERROR_CLASSES");
     }
 
     #[test]
     fn api_fields_are_all_kept() {
         let ffi = IqtechError::from(api(ApiErrorKind::Conflict, 409));
-        let IqtechError::ConflictError {
+        let IqtechError::ApiError {
+            kind,
             operation,
             status,
             error_id,
@@ -555,8 +396,10 @@ mod tests {
             ..
         } = ffi.clone()
         else {
-            panic!("not a ConflictError: {ffi:?}");
+            panic!("not an ApiError: {ffi:?}");
         };
+        assert_eq!(kind, ApiErrorKind::Conflict);
+        assert_eq!(ffi.class_name(), "ConflictError");
         assert_eq!(operation, "employees.create");
         assert_eq!(status, 409);
         assert_eq!(error_id, Some(500));
@@ -575,7 +418,14 @@ mod tests {
             source: Box::new(api(ApiErrorKind::Server, 502)),
         };
         let ffi = IqtechError::from(core);
-        assert!(matches!(ffi, IqtechError::ServerError { status: 502, .. }));
+        assert!(matches!(
+            ffi,
+            IqtechError::ApiError {
+                kind: ApiErrorKind::Server,
+                status: 502,
+                ..
+            }
+        ));
         assert_eq!(ffi.page(), Some(3));
         assert!(ffi.to_string().starts_with("page 3: "));
     }

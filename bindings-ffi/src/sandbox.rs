@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use iqtech_sandbox::{BodyFault, FaultSpec, SandboxConfig};
 
-use crate::client::ClientConfig;
-use crate::runtime::spawn;
+use iqtech::runtime::spawn;
+use iqtech::ClientSettings;
 
 /// Why a sandbox call failed (Kotlin: `SandboxException`).
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -154,19 +154,15 @@ impl Sandbox {
         }))
     }
 
-    /// A client configuration pointing at this sandbox, with its credentials. Adjust the
-    /// other fields (timeouts, attempts) with Kotlin's `copy()`.
-    pub fn client_config(&self) -> Result<ClientConfig, SandboxError> {
-        self.with(|s| ClientConfig {
-            client_id: s.client_id().to_owned(),
-            client_secret: s.client_secret().to_owned(),
+    /// Client settings pointing at this sandbox, with its credentials. Adjust the other
+    /// fields (timeouts, attempts) with Kotlin's `copy()`.
+    pub fn client_settings(&self) -> Result<ClientSettings, SandboxError> {
+        self.with(|s| ClientSettings {
+            client_id: Some(s.client_id().to_owned()),
+            client_secret: Some(s.client_secret().to_owned()),
             auth_url: Some(s.auth_url()),
             api_url: Some(s.api_url()),
-            connect_timeout: None,
-            request_timeout: None,
-            max_attempts: None,
-            page_concurrency: None,
-            user_agent: None,
+            ..ClientSettings::default()
         })
     }
 

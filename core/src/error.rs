@@ -18,6 +18,7 @@ pub const BODY_SNIPPET_LIMIT: usize = 512;
 
 /// The class of an [`ApiError`], decided by the HTTP status alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[non_exhaustive]
 pub enum ApiErrorKind {
     /// 400 and other 4xx without a class of their own: the request was refused as invalid.

@@ -27,6 +27,7 @@ use crate::models::{MachinePlanogram, PlanogramEntry};
 /// How bad a selection's stock is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum StockSeverity {
     /// At or under the critical level.
     Critical,
@@ -52,6 +53,7 @@ impl std::fmt::Display for StockSeverity {
 
 /// One selection at or under its critical or low level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, frozen, eq))]
 pub struct LowStockRow {
     /// Critical or low.

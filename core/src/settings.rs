@@ -20,6 +20,7 @@ use crate::error::Result;
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
 pub struct ClientSettings {
     /// OAuth client id (required, here or in `IQTECH_CLIENT_ID`).
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]

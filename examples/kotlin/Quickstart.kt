@@ -6,6 +6,7 @@ package com.iqtech.examples
 import com.iqtech.sdk.Client
 import com.iqtech.sdk.IqtechException
 import com.iqtech.sdk.flow
+import com.iqtech.sdk.models.ApiErrorKind
 import com.iqtech.sdk.models.EmployeeQuery
 import com.iqtech.sdk.models.TransactionQuery
 import kotlinx.coroutines.flow.count
@@ -30,17 +31,8 @@ suspend fun quickstart(client: Client): Summary {
     val smiths = client.employees().lookup(EmployeeQuery(lastName = "Smith"))
     println("${smiths.size} Smiths")
 
-    // Machines and planograms: stock levels.
-    var lowStock = 0
-    client.machines().iter().use { machines ->
-        while (true) {
-            val machine = machines.next() ?: break
-            lowStock += machine.machinePlanogram.count { e ->
-                val count = e.currentCount ?: return@count false
-                (e.lowLevel ?: 0L) > 0L && count <= e.lowLevel!!
-            }
-        }
-    }
+    // The low-stock report (the same rows as the CLI's `machines low-stock`), worst first.
+    val lowStock = client.machines().lowStock().size
 
     // Money is java.math.BigDecimal, dates are java.time.LocalDate.
     val january = TransactionQuery(fromDate = LocalDate.of(2024, 1, 1), toDate = LocalDate.of(2024, 1, 31))
@@ -54,8 +46,10 @@ suspend fun quickstart(client: Client): Summary {
 fun main() = runBlocking {
     try {
         Client.fromEnv().use { client -> println(quickstart(client)) }
-    } catch (e: IqtechException.AuthenticationException) {
-        println("the credentials were refused: ${e.detail}")
+    } catch (e: IqtechException.ApiException) {
+        // Every server answer; `kind` is its class (NOT_FOUND, RATE_LIMITED, ...).
+        if (e.kind == ApiErrorKind.AUTHENTICATION) println("the credentials were refused: ${e.detail}")
+        else println("the server said no (${e.code()}, HTTP ${e.status}): ${e.detail}")
     } catch (e: IqtechException) {
         println("failed (${e.code()}): $e")
     }

@@ -24,7 +24,7 @@ class ConcurrencyTest : SandboxTest() {
 
     @Test
     fun `many concurrent coroutines share one client and one token`() = runBlocking<Unit> {
-        Client(sandbox.clientConfig()).use { shared ->
+        Client(sandbox.clientSettings()).use { shared ->
             sandbox.clearJournal()
             val numbers = sandbox.employeeNumbers()
             val results = (0 until 200).map { i ->

@@ -1,6 +1,8 @@
 package com.iqtech.sdk
 
+import com.iqtech.sdk.models.ApiErrorKind
 import com.iqtech.sdk.models.Assignee
+import com.iqtech.sdk.models.ClientSettings
 import com.iqtech.sdk.models.AssigneeType
 import com.iqtech.sdk.models.EmployeeInput
 import com.iqtech.sdk.models.Reservation
@@ -24,14 +26,15 @@ class ErrorsTest : SandboxTest() {
         FaultRule(route = route, status = status)
 
     @Test
-    fun `400 is BadRequestException with the server's message and errorId`() = runBlocking<Unit> {
-        val e = assertFailsWith<IqtechException.BadRequestException> {
+    fun `400 is ApiException BAD_REQUEST with the server's message and errorId`() = runBlocking<Unit> {
+        val e = assertApiError(ApiErrorKind.BAD_REQUEST) {
             client.employees().setStatus("no-such-employee", true)
         }
         assertEquals(400.toUShort(), e.status)
         assertEquals(400L, e.errorId)
         assertEquals("Invalid Employee Number", e.detail)
         assertEquals("bad_request", e.code())
+        assertEquals("BadRequestError", e.className())
         assertTrue(e.isApiError())
         assertNull(e.page)
         assertEquals("employees.set_status", e.operation)
@@ -40,7 +43,7 @@ class ErrorsTest : SandboxTest() {
 
     @Test
     fun `ProblemDetails field errors reach fieldErrors`() = runBlocking<Unit> {
-        val e = assertFailsWith<IqtechException.BadRequestException> {
+        val e = assertApiError(ApiErrorKind.BAD_REQUEST) {
             client.willCall().sendNewCode("not-a-guid")
         }
         assertTrue(e.fieldErrors.isNotEmpty(), e.toString())
@@ -48,9 +51,9 @@ class ErrorsTest : SandboxTest() {
     }
 
     @Test
-    fun `refused credentials are AuthenticationException`() = runBlocking<Unit> {
-        Client(sandbox.clientConfig().copy(clientSecret = "wrong")).use { bad ->
-            val e = assertFailsWith<IqtechException.AuthenticationException> {
+    fun `refused credentials are ApiException AUTHENTICATION`() = runBlocking<Unit> {
+        Client(sandbox.clientSettings().copy(clientSecret = "wrong")).use { bad ->
+            val e = assertApiError(ApiErrorKind.AUTHENTICATION) {
                 bad.employees().list(1u, 10u)
             }
             assertEquals("authentication", e.code())
@@ -61,13 +64,13 @@ class ErrorsTest : SandboxTest() {
     @Test
     fun `403 409 404 by status`() = runBlocking<Unit> {
         sandbox.injectFault(fault("employees.list", 403u))
-        assertFailsWith<IqtechException.PermissionDeniedException> { client.employees().list(1u, 10u) }
+        assertApiError(ApiErrorKind.PERMISSION_DENIED) { client.employees().list(1u, 10u) }
         sandbox.clearFaults()
         sandbox.injectFault(fault("employees.list", 409u))
-        assertFailsWith<IqtechException.ConflictException> { client.employees().list(1u, 10u) }
+        assertApiError(ApiErrorKind.CONFLICT) { client.employees().list(1u, 10u) }
         sandbox.clearFaults()
         // A real 404: recalling a reservation that does not exist (errorId says 400).
-        val e = assertFailsWith<IqtechException.NotFoundException> {
+        val e = assertApiError(ApiErrorKind.NOT_FOUND) {
             client.willCall().recallReservation(
                 "00000000-0000-0000-0000-000000000000",
                 Assignee(assigneeType = AssigneeType.Custom, name = "x"),
@@ -79,25 +82,25 @@ class ErrorsTest : SandboxTest() {
     }
 
     @Test
-    fun `429 after the retries is RateLimitException with retryAfter`() = runBlocking<Unit> {
+    fun `429 after the retries is ApiException RATE_LIMITED with retryAfter`() = runBlocking<Unit> {
         clientWith(maxAttempts = 1u).use { once ->
             sandbox.injectFault(FaultRule(route = "machines.list", status = 429u, retryAfterSecs = 7uL))
-            val e = assertFailsWith<IqtechException.RateLimitException> { once.machines().list(1u, 5u) }
+            val e = assertApiError(ApiErrorKind.RATE_LIMITED) { once.machines().list(1u, 5u) }
             assertEquals(Duration.ofSeconds(7), e.retryAfter)
             assertEquals("rate_limited", e.code())
         }
     }
 
     @Test
-    fun `5xx after the retries is ServerException, and retries happen`() = runBlocking<Unit> {
+    fun `5xx after the retries is ApiException SERVER, and retries happen`() = runBlocking<Unit> {
         sandbox.injectFault(FaultRule(route = "machines.list", status = 503u, times = 3u))
         sandbox.clearJournal()
-        val e = assertFailsWith<IqtechException.ServerException> { client.machines().list(1u, 5u) }
+        val e = assertApiError(ApiErrorKind.SERVER) { client.machines().list(1u, 5u) }
         assertEquals(503.toUShort(), e.status)
         assertEquals(3uL, sandbox.requestCount("machines.list"), "3 attempts by default")
         // A duplicate employee number is the server's 500.
         val dup = EmployeeInput(department = "D", firstName = "F", lastName = "L", employeeNumber = sandbox.employeeNumbers().first())
-        assertFailsWith<IqtechException.ServerException> { client.employees().create(dup) }
+        assertApiError(ApiErrorKind.SERVER) { client.employees().create(dup) }
     }
 
     @Test
@@ -111,7 +114,7 @@ class ErrorsTest : SandboxTest() {
         // Invalid pager options fail at once, before any next().
         assertFailsWith<IqtechException.ValidationException> { client.employees().iter(pageSize = 0u) }
         val bad = assertFailsWith<IqtechException.ValidationException> {
-            Client(sandbox.clientConfig().copy(apiUrl = "http://example.com/"))
+            Client(sandbox.clientSettings().copy(apiUrl = "http://example.com/"))
         }
         assertEquals("api_url", bad.field)
     }
@@ -127,7 +130,7 @@ class ErrorsTest : SandboxTest() {
     @Test
     fun `unreachable server is ConnectionException`() = runBlocking<Unit> {
         val closedPort = java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()).use { it.localPort }
-        val config = sandbox.clientConfig().copy(
+        val config = sandbox.clientSettings().copy(
             authUrl = "http://127.0.0.1:$closedPort/", apiUrl = "http://127.0.0.1:$closedPort/", maxAttempts = 1u,
         )
         Client(config).use { nowhere ->
@@ -182,7 +185,7 @@ class ErrorsTest : SandboxTest() {
             assertTrue(stream.next() != null) // page 1 fetched
             sandbox.injectFault(fault("employees.list", 404u))
             var seen = 1
-            val e = assertFailsWith<IqtechException.NotFoundException> {
+            val e = assertApiError(ApiErrorKind.NOT_FOUND) {
                 while (stream.next() != null) seen++
             }
             assertEquals(50, seen, "every item of page 1 first")
@@ -212,7 +215,7 @@ class ErrorsTest : SandboxTest() {
         server.start()
         try {
             val url = "http://127.0.0.1:${server.address.port}/"
-            Client(ClientConfig(clientId = "id", clientSecret = "secret", authUrl = url, apiUrl = url)).use { c ->
+            Client(ClientSettings(clientId = "id", clientSecret = "secret", authUrl = url, apiUrl = url)).use { c ->
                 val e = assertFailsWith<IqtechException.ApiException> { c.employees().list(1u, 10u) }
                 assertEquals("api", e.code())
                 assertEquals(7L, e.errorId)
@@ -228,7 +231,8 @@ class ErrorsTest : SandboxTest() {
     fun `the sandbox's failed_envelope fault is the plain ApiException`() = runBlocking<Unit> {
         sandbox.injectFault(FaultRule(route = "machines.list", body = "failed_envelope", times = 1u))
         val e = assertFailsWith<IqtechException.ApiException> { client.machines().list(1u, 5u) }
-        assertEquals(IqtechException.ApiException::class, e::class, "exactly ApiException")
+        assertEquals(ApiErrorKind.UNEXPECTED, e.kind, "the plain ApiError class")
+        assertEquals("ApiError", e.className())
         assertEquals("api", e.code())
         assertEquals(200.toUShort(), e.status)
         assertEquals(500L, e.errorId)

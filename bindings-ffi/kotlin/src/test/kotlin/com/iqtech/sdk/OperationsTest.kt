@@ -152,6 +152,17 @@ class OperationsTest : SandboxTest() {
     }
 
     @Test
+    fun `machines lowStock is the core's report, worst first`() = runBlocking<Unit> {
+        val all = client.machines().lowStock()
+        assertTrue(all.isNotEmpty(), "the seeded sandbox has low selections")
+        assertEquals(all.sortedBy { it.severity }, all, "critical rows first")
+        assertTrue(all.all { it.currentCount <= it.level })
+        val serial = assertNotNull(all.first().serialNo)
+        val one = client.machines().lowStock(serialNo = serial, concurrency = 2u)
+        assertEquals(all.filter { it.serialNo == serial }.toSet(), one.toSet())
+    }
+
+    @Test
     fun `transactions list and iter with dates`() = runBlocking<Unit> {
         val transactions = client.transactions()
         val query = TransactionQuery(fromDate = LocalDate.of(2024, 1, 1), toDate = LocalDate.of(2024, 3, 31), pageSize = 20u)
@@ -177,8 +188,8 @@ class OperationsTest : SandboxTest() {
 
     @Test
     fun `secrets stay out of toString`() {
-        val config = sandbox.clientConfig()
-        assertTrue(config.clientSecret !in config.toString(), config.toString())
+        val config = sandbox.clientSettings()
+        assertTrue(config.clientSecret!! !in config.toString(), config.toString())
         val pin = SetPinInput(employeeNumber = "1000", pin = "987123", oldPin = "555111")
         assertTrue("987123" !in pin.toString() && "555111" !in pin.toString(), pin.toString())
     }

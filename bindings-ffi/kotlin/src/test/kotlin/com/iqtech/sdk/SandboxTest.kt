@@ -1,11 +1,14 @@
 package com.iqtech.sdk
 
+import com.iqtech.sdk.models.ApiErrorKind
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.TestInstance
 import java.time.Duration
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
 
 /**
  * One embedded sandbox (the real Rust server, started through the binding) and one client per
@@ -21,7 +24,7 @@ abstract class SandboxTest {
         sandbox = Sandbox.start(
             SandboxOptions(seed = 7uL, employees = 120u, machines = 8u, transactions = 400uL),
         )
-        client = Client(sandbox.clientConfig())
+        client = Client(sandbox.clientSettings())
     }
 
     @AfterEach
@@ -36,7 +39,14 @@ abstract class SandboxTest {
 
     /** A separate client on the sandbox, with the given retry and timeout settings. */
     fun clientWith(maxAttempts: UInt? = null, requestTimeout: Duration? = null): Client =
-        Client(sandbox.clientConfig().copy(maxAttempts = maxAttempts, requestTimeout = requestTimeout))
+        Client(sandbox.clientSettings().copy(maxAttempts = maxAttempts, requestTimeout = requestTimeout))
+
+    /** Asserts that [block] fails with an `ApiException` of [kind], and returns it. */
+    inline fun assertApiError(kind: ApiErrorKind, block: () -> Unit): IqtechException.ApiException {
+        val e = assertFailsWith<IqtechException.ApiException>(block = block)
+        assertEquals(kind, e.kind, e.toString())
+        return e
+    }
 
     /** A serial number of a machine that has lockers. */
     fun lockerMachine(): String = sandbox.lockerMachineSerials().first()
