@@ -5,6 +5,9 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
+use crate::faults::FaultSpec;
+use crate::settings::SettingsError;
+
 /// Default client id accepted by the token endpoint.
 pub const DEFAULT_CLIENT_ID: &str = "sandbox-client";
 /// Default client secret accepted by the token endpoint.
@@ -15,7 +18,11 @@ pub const DEFAULT_CLIENT_SECRET: &str = "sandbox-secret";
 /// Every field has a default ([`SandboxConfig::default`]); the methods of the same name set one
 /// field and return the config, so configs read as
 /// `SandboxConfig::default().seed(7).employees(20).transactions(1_000_000)`.
-#[derive(Debug, Clone)]
+///
+/// [`SandboxSettings`](crate::SandboxSettings) is the same set of options as plain serde data,
+/// for the bindings and the binary; it converts to this type. `Debug` never shows the client
+/// secret.
+#[derive(Clone, PartialEq)]
 pub struct SandboxConfig {
     /// Seed of all generated data: the same seed and sizes give the same data. Default 42.
     pub seed: u64,
@@ -45,6 +52,28 @@ pub struct SandboxConfig {
     /// How many request records the journal keeps (older ones are dropped; counters are
     /// kept). Default 1,000.
     pub journal_capacity: usize,
+    /// Fault rules installed at start, in order. Default none.
+    pub faults: Vec<FaultSpec>,
+}
+
+impl std::fmt::Debug for SandboxConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxConfig")
+            .field("seed", &self.seed)
+            .field("employees", &self.employees)
+            .field("machines", &self.machines)
+            .field("transactions", &self.transactions)
+            .field("transactions_start", &self.transactions_start)
+            .field("transactions_days", &self.transactions_days)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"<redacted>")
+            .field("account_name", &self.account_name)
+            .field("bind", &self.bind)
+            .field("journal_capacity", &self.journal_capacity)
+            .field("faults", &self.faults)
+            .finish()
+    }
 }
 
 impl Default for SandboxConfig {
@@ -62,6 +91,7 @@ impl Default for SandboxConfig {
             account_name: "Sandbox Account :)".to_string(),
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             journal_capacity: 1_000,
+            faults: Vec::new(),
         }
     }
 }
@@ -134,19 +164,35 @@ impl SandboxConfig {
         self
     }
 
-    /// Checks that the values can be served.
-    pub(crate) fn validate(&self) -> Result<(), String> {
+    /// Adds a fault rule installed at start (after those added before).
+    pub fn fault(mut self, spec: FaultSpec) -> Self {
+        self.faults.push(spec);
+        self
+    }
+
+    /// Checks that the values can be served, fault rules included; fails naming the field.
+    pub(crate) fn validate(&self) -> Result<(), SettingsError> {
         if self.machines == 0 {
-            return Err("machines must be at least 1".into());
+            return Err(SettingsError::new("machines", "must be at least 1"));
         }
         if self.transactions_days == 0 {
-            return Err("transactions_days must be at least 1".into());
+            return Err(SettingsError::new(
+                "transactions_days",
+                "must be at least 1",
+            ));
         }
         if self.client_id.is_empty() {
-            return Err("client_id must not be empty".into());
+            return Err(SettingsError::new("client_id", "must not be empty"));
         }
         if self.token_lifetime.is_zero() {
-            return Err("token_lifetime must be positive".into());
+            return Err(SettingsError::new(
+                "token_lifetime",
+                "must be more than zero",
+            ));
+        }
+        for (i, f) in self.faults.iter().enumerate() {
+            f.validate()
+                .map_err(|e| SettingsError::new(format!("faults[{i}]"), e.to_string()))?;
         }
         Ok(())
     }

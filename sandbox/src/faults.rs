@@ -54,6 +54,7 @@ use crate::routes::names::ROUTE_NAMES;
     derive(ts_rs::TS),
     ts(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum BodyFault {
     /// The first half of the real body's bytes (cut JSON).
@@ -112,6 +113,17 @@ impl FromStr for BodyFault {
     }
 }
 
+/// Header name → value of a [`CannedResponse`], sorted by name. Under feature `uniffi` it is a
+/// custom type over a plain map (`Map<String, String>` in Kotlin, `[String: String]` in Swift).
+pub type Headers = BTreeMap<String, String>;
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Headers, std::collections::HashMap<String, String>, {
+    remote,
+    lower: |headers| headers.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
 /// An answer a `respond` rule gives verbatim: this status, these headers, this body, and
 /// nothing else (the server adds only `content-length` and `date`; no `content-type` unless
 /// given).
@@ -125,6 +137,7 @@ impl FromStr for BodyFault {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase", optional_fields = nullable)
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct CannedResponse {
     /// HTTP status, 200–599 (204 and 304 with an empty body).
@@ -136,10 +149,12 @@ pub struct CannedResponse {
         feature = "typescript",
         ts(optional = nullable, type = "Record<string, string>")
     )]
-    pub headers: BTreeMap<String, String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub headers: Headers,
     /// Response body, sent as is (UTF-8). Default empty.
     #[serde(default)]
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub body: String,
 }
 
@@ -239,6 +254,7 @@ fn all_routes() -> String {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase", optional_fields = nullable)
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct FaultSpec {
     /// Which requests the rule applies to: a route name (see [`ROUTE_NAMES`]), a group
@@ -246,46 +262,57 @@ pub struct FaultSpec {
     /// the token endpoint. Admin routes (`/_sandbox/…`) are never faulted.
     #[serde(default = "all_routes")]
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = "*"))]
     pub route: String,
     /// Fixed delay before anything else, in milliseconds.
     #[serde(default)]
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 0))]
     pub latency_ms: u64,
     /// Extra random delay of `0..=jitter_ms` milliseconds.
     #[serde(default)]
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 0))]
     pub jitter_ms: u64,
     /// Answer with this HTTP status (400–599) instead of running the operation.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub status: Option<u16>,
     /// Apply the rule `times` times (after the `after` skipped requests), then remove it.
     /// `None`: no limit.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub times: Option<u32>,
     /// Apply the rule to each matching request (once `after` are skipped) with this
     /// probability (0.0–1.0). `None`: always.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub rate: Option<f64>,
     /// `Retry-After` in seconds on a `status` answer (default 1 for 429, none otherwise);
     /// refused with `respond` (give a `retry-after` header there).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub retry_after_secs: Option<u64>,
     /// Run the operation, then close the connection without any response.
     #[serde(default)]
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub drop_connection: bool,
     /// Run the operation, then damage the response body (`truncated`, `malformed`); or answer
     /// 200 with a failed envelope instead of running it (`failed_envelope`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub body: Option<BodyFault>,
     /// Answer with exactly this status, headers and body instead of running the operation
     /// (token check included, so a 401 on an API route is possible).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub respond: Option<CannedResponse>,
     /// Let the first `after` matching requests through untouched before the rule starts
     /// firing (see the [module docs](self) for how it combines with `times` and `rate`).
     /// `None` or 0: fire from the first.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub after: Option<u32>,
 }
 

@@ -78,6 +78,9 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("iqtech_sandbox");
+
 mod auth;
 mod config;
 mod envelope;
@@ -86,13 +89,15 @@ mod journal;
 mod routes;
 mod seed;
 mod server;
+pub mod settings;
 mod state;
 #[cfg(feature = "typescript")]
 pub mod typescript;
 
 pub use config::{SandboxConfig, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
-pub use faults::{ActiveFault, BodyFault, CannedResponse, FaultError, FaultSpec};
+pub use faults::{ActiveFault, BodyFault, CannedResponse, FaultError, FaultSpec, Headers};
 pub use journal::{JournalSnapshot, RequestRecord};
 pub use routes::names::ROUTE_NAMES;
 pub use server::{Sandbox, SandboxError};
+pub use settings::{SandboxSettings, SettingsError};
 pub use state::will_call::ReservationInfo;

@@ -1,56 +1,124 @@
 //! `iqtech-sandbox`: runs the sandbox server until Ctrl-C.
+//!
+//! Its options are [`SandboxSettings`]: `--settings FILE.json` reads them from a file, and a flag
+//! per field (kebab-case: `--transactions-start`, `--token-lifetime` in milliseconds, `--fault`
+//! for one more rule of `faults`) overrides the file. Without `--port` or a `port` in the file it
+//! listens on 8080.
 
-use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use iqtech_sandbox::{Sandbox, SandboxConfig, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
+use iqtech_sandbox::{FaultSpec, Sandbox, SandboxSettings};
 
-/// A local fake of the iQ Tech Integration API v2.7.0 server.
+/// The port the binary listens on when neither `--port` nor the settings file gives one.
+const DEFAULT_PORT: u16 = 8080;
+
+/// A local fake of the iQ Tech Integration API v2.7.0 server. Every option is a field of the
+/// sandbox settings (the same in every language); flags override `--settings`.
 #[derive(Debug, Parser)]
 #[command(name = "iqtech-sandbox", version)]
 struct Args {
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1")]
-    host: IpAddr,
-    /// Port to listen on (0: any free port).
-    #[arg(long, default_value_t = 8080)]
-    port: u16,
-    /// Seed of the generated data.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
-    /// Number of employees.
-    #[arg(long, default_value_t = 250)]
-    employees: usize,
-    /// Number of machines.
-    #[arg(long, default_value_t = 12)]
-    machines: usize,
-    /// Number of transactions (computed on demand; millions are fine).
-    #[arg(long, default_value_t = 5_000)]
-    transactions: u64,
-    /// Lifetime of access tokens, in seconds.
-    #[arg(long, default_value_t = 3600)]
-    token_lifetime_secs: u64,
-    /// Client id accepted by the token endpoint.
-    #[arg(long, default_value = DEFAULT_CLIENT_ID)]
-    client_id: String,
-    /// Client secret accepted by the token endpoint.
-    #[arg(long, default_value = DEFAULT_CLIENT_SECRET)]
-    client_secret: String,
+    /// JSON file of sandbox settings (snake_case members, durations in milliseconds).
+    #[arg(long, value_name = "FILE.json")]
+    settings: Option<PathBuf>,
+    /// Seed of the generated data [default: 42].
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Number of employees [default: 250].
+    #[arg(long)]
+    employees: Option<u32>,
+    /// Number of machines, at least 1 [default: 12].
+    #[arg(long)]
+    machines: Option<u32>,
+    /// Number of transactions (computed on demand; millions are fine) [default: 5000].
+    #[arg(long)]
+    transactions: Option<u64>,
+    /// First day of the transaction history, YYYY-MM-DD [default: 2024-01-01].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    transactions_start: Option<String>,
+    /// Length of the transaction history in days [default: 366].
+    #[arg(long)]
+    transactions_days: Option<u32>,
+    /// Lifetime of access tokens, in milliseconds [default: 3600000].
+    #[arg(long, value_name = "MS")]
+    token_lifetime: Option<u64>,
+    /// Client id accepted by the token endpoint [default: sandbox-client].
+    #[arg(long)]
+    client_id: Option<String>,
+    /// Client secret accepted by the token endpoint [default: sandbox-secret].
+    #[arg(long)]
+    client_secret: Option<String>,
+    /// Account name the server reports [default: "Sandbox Account :)"].
+    #[arg(long)]
+    account_name: Option<String>,
+    /// Request records the journal keeps [default: 1000].
+    #[arg(long)]
+    journal_capacity: Option<u32>,
+    /// IP address to listen on [default: 127.0.0.1].
+    #[arg(long)]
+    host: Option<String>,
+    /// Port to listen on (0: any free port) [default: 8080].
+    #[arg(long)]
+    port: Option<u16>,
+    /// A fault rule installed at start, as JSON (`{"route": "employees.list", "status": 503,
+    /// "times": 2}`); repeatable, added after the file's `faults`.
+    #[arg(long = "fault", alias = "faults", value_name = "JSON")]
+    faults: Vec<String>,
+}
+
+impl Args {
+    /// The settings: the file's, then every flag given on top.
+    fn settings(self) -> Result<SandboxSettings, String> {
+        let mut s = match &self.settings {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                SandboxSettings::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+            None => SandboxSettings::default(),
+        };
+        // Every flag that is given replaces the file's value.
+        macro_rules! set_all {
+            ($($f:ident),*) => { $( if self.$f.is_some() { s.$f = self.$f; } )* };
+        }
+        set_all!(
+            seed,
+            employees,
+            transactions,
+            machines,
+            transactions_start,
+            transactions_days,
+            client_id,
+            client_secret,
+            account_name,
+            journal_capacity,
+            host,
+            port
+        );
+        if let Some(ms) = self.token_lifetime {
+            s.token_lifetime = Some(Duration::from_millis(ms));
+        }
+        for (i, text) in self.faults.iter().enumerate() {
+            let spec: FaultSpec =
+                serde_json::from_str(text).map_err(|e| format!("--fault #{}: {e}", i + 1))?;
+            s.faults.push(spec);
+        }
+        s.port = s.port.or(Some(DEFAULT_PORT));
+        Ok(s)
+    }
 }
 
 #[tokio::main]
 async fn main() {
-    let args = Args::parse();
-    let config = SandboxConfig::default()
-        .bind(SocketAddr::new(args.host, args.port))
-        .seed(args.seed)
-        .employees(args.employees)
-        .machines(args.machines)
-        .transactions(args.transactions)
-        .token_lifetime(Duration::from_secs(args.token_lifetime_secs))
-        .credentials(args.client_id, args.client_secret);
-    let sandbox = match Sandbox::start(config).await {
+    let settings = match Args::parse().settings() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("iqtech-sandbox: {e}");
+            std::process::exit(2);
+        }
+    };
+    let sandbox = match Sandbox::start_with(settings).await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("iqtech-sandbox: {e}");
@@ -67,6 +135,9 @@ async fn main() {
     println!("client id:     {}", sandbox.client_id());
     println!("client secret: {}", sandbox.client_secret());
     println!("admin:         {}/_sandbox/info", sandbox.api_url());
+    if !sandbox.faults().is_empty() {
+        println!("fault rules:   {}", sandbox.faults().len());
+    }
     let _ = tokio::signal::ctrl_c().await;
     println!("shutting down");
     sandbox.shutdown().await;

@@ -19,6 +19,7 @@ use crate::config::SandboxConfig;
 use crate::faults::{ActiveFault, FaultError, FaultSpec};
 use crate::journal::JournalSnapshot;
 use crate::routes;
+use crate::settings::{SandboxSettings, SettingsError};
 use crate::state::will_call::ReservationInfo;
 use crate::state::App;
 
@@ -37,9 +38,9 @@ impl ConnAbort {
 /// Why the sandbox could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
-    /// The configuration cannot be served.
-    #[error("invalid sandbox configuration: {0}")]
-    Config(String),
+    /// A setting cannot be served (its one-line message names the field).
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -63,10 +64,11 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// Seeds the data, binds `config.bind` (default `127.0.0.1:0`, a free port) and serves on
-    /// the current tokio runtime.
+    /// Seeds the data, binds `config.bind` (default `127.0.0.1:0`, a free port), installs
+    /// `config.faults` and serves on the current tokio runtime. Fails on a bad setting (before
+    /// binding) or when the address cannot be bound.
     pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
-        config.validate().map_err(SandboxError::Config)?;
+        config.validate()?;
         let listener =
             TcpListener::bind(config.bind)
                 .await
@@ -78,7 +80,13 @@ impl Sandbox {
             addr: config.bind,
             source,
         })?;
+        let faults = config.faults.clone();
         let app = Arc::new(App::new(config, format!("http://{addr}")));
+        for (i, spec) in faults.into_iter().enumerate() {
+            app.faults
+                .inject(spec)
+                .map_err(|e| SettingsError::new(format!("faults[{i}]"), e.to_string()))?;
+        }
         let router = routes::router(app.clone());
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(serve(listener, router, stopped));
@@ -88,6 +96,20 @@ impl Sandbox {
             stop,
             task: Some(task),
         })
+    }
+
+    /// Like [`start`](Self::start), from [`SandboxSettings`] (what every binding and the
+    /// binary call). Fails with [`SandboxError::Settings`] naming the first bad field.
+    pub async fn start_with(settings: SandboxSettings) -> Result<Sandbox, SandboxError> {
+        Sandbox::start(settings.to_config()?).await
+    }
+
+    /// The settings in effect, every field set, with the port actually bound and the fault
+    /// rules given at start.
+    pub fn settings(&self) -> SandboxSettings {
+        let mut s = SandboxSettings::from(&self.app.config);
+        s.port = Some(self.addr.port());
+        s
     }
 
     /// The address the server listens on.

@@ -10,13 +10,14 @@
 
 use ts_rs::TypeVisitor;
 
-use crate::{ActiveFault, FaultSpec, JournalSnapshot, ReservationInfo};
+use crate::{ActiveFault, FaultSpec, JournalSnapshot, ReservationInfo, SandboxSettings};
 
-/// Visits every sandbox type a binding hands out or takes ([`FaultSpec`], [`ActiveFault`],
-/// [`JournalSnapshot`], [`ReservationInfo`]); their dependencies ([`BodyFault`](crate::BodyFault),
+/// Visits every sandbox type a binding hands out or takes ([`SandboxSettings`], [`FaultSpec`],
+/// [`ActiveFault`], [`JournalSnapshot`], [`ReservationInfo`]); their dependencies ([`BodyFault`](crate::BodyFault),
 /// [`CannedResponse`](crate::CannedResponse), [`RequestRecord`](crate::RequestRecord)) are
 /// reached through them.
 pub fn visit_types(v: &mut impl TypeVisitor) {
+    v.visit::<SandboxSettings>();
     v.visit::<FaultSpec>();
     v.visit::<ActiveFault>();
     v.visit::<JournalSnapshot>();
@@ -56,6 +57,7 @@ mod tests {
         visit_types(&mut t);
         let text = t.2;
         for name in [
+            "SandboxSettings",
             "FaultSpec",
             "BodyFault",
             "CannedResponse",
@@ -75,6 +77,12 @@ mod tests {
             "body?: BodyFault | null,",
             r#""truncated" | "malformed" | "failed_envelope""#,
             "remaining: number | null",
+            "transactionsStart?: string | null,",
+            "tokenLifetime?: number | null,",
+            "clientSecret?: string | null,",
+            "journalCapacity?: number | null,",
+            "port?: number | null,",
+            "faults?: Array<FaultSpec>,",
             "skipsLeft: number",
             "respond?: CannedResponse | null,",
             "after?: number | null,",

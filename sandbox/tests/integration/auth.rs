@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use iqtech_sandbox::{Sandbox, SandboxConfig};
+use iqtech_sandbox::{FaultSpec, Sandbox, SandboxConfig, SandboxSettings};
 use serde_json::Value;
 
 use crate::common::{small, token, Env};
@@ -145,4 +145,55 @@ async fn config_is_validated_and_handle_is_send_sync() {
         .send()
         .await
         .is_err());
+}
+
+#[tokio::test]
+async fn settings_start_a_sandbox_with_faults_and_name_a_bad_field() {
+    let settings = SandboxSettings::from_json(
+        r#"{"seed": 3, "employees": 7, "machines": 2, "client_id": "c", "client_secret": "s",
+            "token_lifetime": 60000, "port": 0,
+            "faults": [{"route": "employees.list", "after": 1, "times": 1,
+                        "respond": {"status": 418, "body": "teapot"}}]}"#,
+    )
+    .unwrap();
+    let sb = Sandbox::start_with(settings).await.unwrap();
+    assert_eq!((sb.client_id(), sb.client_secret()), ("c", "s"));
+    assert_eq!(sb.employee_numbers().len(), 7);
+    assert_eq!(sb.machine_serials().len(), 2);
+    let effective = sb.settings();
+    assert_eq!(effective.port, Some(sb.addr().port()));
+    assert_ne!(effective.port, Some(0));
+    assert_eq!(effective.token_lifetime, Some(Duration::from_secs(60)));
+    assert_eq!(sb.faults().len(), 1);
+    let http = crate::common::client();
+    let token = crate::common::token(&http, &sb).await;
+    let get = || {
+        http.get(format!("{}/api/Employee", sb.api_url()))
+            .bearer_auth(&token)
+            .send()
+    };
+    assert_eq!(get().await.unwrap().status(), 200);
+    let r = get().await.unwrap();
+    assert_eq!(r.status(), 418);
+    assert_eq!(r.text().await.unwrap(), "teapot");
+    assert_eq!(get().await.unwrap().status(), 200);
+    sb.shutdown().await;
+
+    let bad = SandboxSettings {
+        faults: vec![FaultSpec::new("nope")],
+        ..Default::default()
+    };
+    let err = Sandbox::start_with(bad).await.unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid sandbox setting faults[0]: unknown route selector"),
+        "{err}"
+    );
+    let err = Sandbox::start(SandboxConfig::default().machines(0))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid sandbox setting machines: must be at least 1"
+    );
 }
