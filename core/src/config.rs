@@ -84,6 +84,7 @@ pub struct Config {
     pub(crate) user_agent: String,
     pub(crate) page_concurrency: usize,
     pub(crate) token_refresh_margin: Duration,
+    pub(crate) query_date_format: String,
 }
 
 impl fmt::Debug for Config {
@@ -102,6 +103,7 @@ impl fmt::Debug for Config {
             .field("retry", &self.retry)
             .field("user_agent", &self.user_agent)
             .field("page_concurrency", &self.page_concurrency)
+            .field("query_date_format", &self.query_date_format)
             .finish()
     }
 }
@@ -141,6 +143,11 @@ impl Config {
     pub fn page_concurrency(&self) -> usize {
         self.page_concurrency
     }
+    /// The chrono format of the transaction report's `FromDate`/`ToDate` (default
+    /// [`crate::QUERY_DATE_FORMAT`], `MM-dd-yyyy`).
+    pub fn query_date_format(&self) -> &str {
+        &self.query_date_format
+    }
 }
 
 /// Builds a [`crate::Client`]. Every setting but the credentials has a default.
@@ -160,6 +167,7 @@ pub struct ClientBuilder {
     user_agent: String,
     page_concurrency: usize,
     token_refresh_margin: Duration,
+    query_date_format: String,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -172,7 +180,10 @@ impl fmt::Debug for ClientBuilder {
             )
             .field("auth_url", &self.auth_url)
             .field("api_url", &self.api_url)
-            .field("proxy", &self.proxy.as_deref().map(crate::net::proxy::redact))
+            .field(
+                "proxy",
+                &self.proxy.as_deref().map(crate::net::proxy::redact),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -194,6 +205,7 @@ impl Default for ClientBuilder {
             user_agent: format!("iqtech-rust/{}", env!("CARGO_PKG_VERSION")),
             page_concurrency: 1,
             token_refresh_margin: Duration::from_secs(60),
+            query_date_format: crate::validate::QUERY_DATE_FORMAT.to_owned(),
         }
     }
 }
@@ -281,6 +293,16 @@ impl ClientBuilder {
         self
     }
 
+    /// The date format of the transaction report's `FromDate`/`ToDate` query parameters, as a
+    /// chrono format string; default `%m-%d-%Y` (`MM-dd-yyyy`, the only date format the
+    /// document shows). A tenant whose server wants ISO dates sets `%Y-%m-%d`. The reserved-locker
+    /// report keeps its documented `MM-dd-yyyy` (docs/api-notes.md, T1 dates). An invalid format
+    /// fails `build` naming `query_date_format`.
+    pub fn query_date_format(mut self, format: impl Into<String>) -> Self {
+        self.query_date_format = format.into();
+        self
+    }
+
     /// Reads `IQTECH_CLIENT_ID`, `IQTECH_CLIENT_SECRET` and, when set, `IQTECH_AUTH_URL` and
     /// `IQTECH_API_URL` into this builder. Fails naming the variable that is missing.
     pub fn from_env(mut self) -> Result<Self> {
@@ -321,6 +343,7 @@ impl ClientBuilder {
                 "must be more than zero",
             ));
         }
+        check_date_format(&self.query_date_format)?;
         Ok(Config {
             client_id,
             client_secret,
@@ -339,6 +362,7 @@ impl ClientBuilder {
             user_agent: self.user_agent,
             page_concurrency: self.page_concurrency,
             token_refresh_margin: self.token_refresh_margin,
+            query_date_format: self.query_date_format,
         })
     }
 
@@ -349,6 +373,28 @@ impl ClientBuilder {
     pub fn build(self) -> Result<crate::Client> {
         crate::Client::from_config(self.build_config()?)
     }
+}
+
+/// Refuses a date format chrono cannot render, or one without any date field.
+fn check_date_format(format: &str) -> Result<()> {
+    use chrono::format::{Item, StrftimeItems};
+    let items: Vec<Item<'_>> = StrftimeItems::new(format).collect();
+    if items.iter().any(|i| matches!(i, Item::Error)) {
+        return Err(Error::validation(
+            "query_date_format",
+            format!("{format:?} is not a valid chrono format (try \"%m-%d-%Y\" or \"%Y-%m-%d\")"),
+        ));
+    }
+    if !items
+        .iter()
+        .any(|i| matches!(i, Item::Numeric(..) | Item::Fixed(..)))
+    {
+        return Err(Error::validation(
+            "query_date_format",
+            format!("{format:?} has no date field"),
+        ));
+    }
+    Ok(())
 }
 
 fn required(value: Option<String>, field: &str) -> Result<String> {
@@ -467,6 +513,26 @@ mod tests {
         let b = builder();
         assert!(!format!("{b:?}").contains("s3cret-value"));
         assert!(!format!("{:?}", b.build_config().unwrap()).contains("s3cret-value"));
+    }
+
+    #[test]
+    fn the_date_format_is_checked() {
+        assert_eq!(
+            builder().build_config().unwrap().query_date_format(),
+            "%m-%d-%Y"
+        );
+        let c = builder()
+            .query_date_format("%Y-%m-%d")
+            .build_config()
+            .unwrap();
+        assert_eq!(c.query_date_format(), "%Y-%m-%d");
+        for bad in ["%Q", "plain text", ""] {
+            let err = builder().query_date_format(bad).build_config().unwrap_err();
+            assert!(
+                matches!(err, Error::Validation { ref field, .. } if field == "query_date_format"),
+                "{bad:?}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -140,14 +140,20 @@ macro_rules! for_each_operation {
                 pages iter_pages(page_size: Option<u32> = None, concurrency: Option<u32> = None) -> EmployeePage as EmployeePageStream;
                 /// Every employee, item by item, lazily and in order; see `iter_pages`.
                 items iter(page_size: Option<u32> = None, concurrency: Option<u32> = None) -> Employee as EmployeeStream;
-                /// Creates an employee (E2). Never sent twice: a lost answer gives an
-                /// outcome-unknown error. The server refuses a duplicate number.
+                /// Creates an employee (E2). Never sent twice: a lost or unreadable answer gives an
+                /// outcome-unknown error. `active` is sent as true unless given. The server
+                /// refuses a duplicate number.
                 call create(#[record] input: EmployeeInput) -> ()
                     [EMPLOYEES_CREATE POST "/api/Employee" once CHECK_EMPLOYEE];
                 /// Replaces employee `employee_number`'s whole record (E4); `input.employee_number`
-                /// is the new number, so this can renumber.
+                /// is the new number, so this can renumber. Fields left unset may be cleared by
+                /// the server: use `patch` to change only some fields.
                 call update(employee_number: String, #[record] input: EmployeeInput) -> ()
                     [EMPLOYEES_UPDATE PUT "/api/Employee/{employeeNumber}" repeatable];
+                /// Changes only the fields set in `changes` and keeps every other field: looks
+                /// the employee up (E6), merges, and sends the full record (E4). Fails on
+                /// `employee_number` when no employee has that number.
+                call patch(employee_number: String, #[record] changes: EmployeeChanges) -> ();
                 /// Activates or deactivates an employee (E3).
                 call set_status(employee_number: String, active: bool) -> ()
                     [EMPLOYEES_SET_STATUS PUT "/api/Employee/UpdateEmployeeStatus" repeatable];
@@ -155,7 +161,7 @@ macro_rules! for_each_operation {
                 call set_pin(#[record] input: SetPinInput) -> ()
                     [EMPLOYEES_SET_PIN POST "/api/Employee/UpdateEmployeeSetPin" once CHECK_PIN];
                 /// Employees matching every criterion given (E6; at least one). No match is an
-                /// empty list.
+                /// empty list. Sent as GET; POST once on a 405, remembered.
                 call lookup(#[record] query: EmployeeQuery) -> Vec<Employee>
                     [EMPLOYEES_LOOKUP GET "/api/Employee/lookup" repeatable];
             }

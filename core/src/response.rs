@@ -1,5 +1,10 @@
 //! Reading the server's answers: the success shapes (envelope or bare) and the four error shapes.
 //!
+//! Empty answers are never decode errors (docs/api-notes.md, "Empty answers"): a 204 or blank
+//! body, a `null` or missing `result`, and an envelope where a bare array was documented all read
+//! as "nothing". Whether an unreadable 2xx body is retried is decided by the transport
+//! ([`crate::transport::Transport::call`]), not here.
+//!
 //! Success bodies are decoded straight into the typed model in one pass (no intermediate
 //! `serde_json::Value`), because decoding speed is what bindings are measured on. Error bodies
 //! are rare and irregular, so they are read through `serde_json::Value`.
@@ -55,12 +60,21 @@ fn from_body<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
     }
 }
 
-/// Decodes an envelope `{result, isSuccess, ...}` and returns its `result` (`None` when absent
-/// or null). `isSuccess: false` on a 2xx answer becomes an [`ApiError`] (quirk 3).
+/// Whether a body is empty or only whitespace (a 204, or a 200 with nothing in it).
+fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace)
+}
+
+/// Decodes an envelope `{result, isSuccess, ...}` and returns its `result` (`None` when absent,
+/// null, or the body is blank). `isSuccess: false` on a 2xx answer becomes an [`ApiError`]
+/// (quirk 3).
 pub(crate) fn envelope<T: DeserializeOwned>(
     op: &Operation,
     raw: &RawResponse,
 ) -> Result<Option<T>> {
+    if is_blank(&raw.body) {
+        return Ok(None);
+    }
     match from_body::<Envelope<T>>(&raw.body) {
         Ok(env) if env.is_success == Some(false) => {
             Err(api_error(op, raw.status, None, &raw.body).into())
@@ -92,26 +106,56 @@ pub(crate) fn envelope_required<T: DeserializeOwned>(
     })
 }
 
+/// Decodes an envelope whose `result` is a list or a page: a missing or `null` result, or a
+/// blank body, is the empty value.
+pub(crate) fn envelope_or_empty<T: DeserializeOwned + Default>(
+    op: &Operation,
+    raw: &RawResponse,
+) -> Result<T> {
+    Ok(envelope(op, raw)?.unwrap_or_default())
+}
+
 /// Decodes an envelope without a result (create, update, ...): only `isSuccess` matters.
 pub(crate) fn envelope_unit(op: &Operation, raw: &RawResponse) -> Result<()> {
-    if raw.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(());
-    }
     envelope::<serde::de::IgnoredAny>(op, raw).map(|_| ())
 }
 
-/// Decodes a bare (not enveloped) body: W2, W3, W5 and their legacy twins. An envelope that
-/// arrives instead with `isSuccess: false` is reported as the error it is (quirk 4).
-pub(crate) fn bare<T: DeserializeOwned>(op: &Operation, raw: &RawResponse) -> Result<T> {
-    serde_json::from_slice::<T>(&raw.body).map_err(|e| {
+/// Decodes a bare (not enveloped) body: W2, W3, W5 and their legacy twins. A blank body is the
+/// empty value. An envelope that arrives instead is unwrapped: `isSuccess: false` is the error it
+/// is (quirk 4), otherwise its `result` is the answer (`null` or missing: the empty value).
+pub(crate) fn bare<T: DeserializeOwned + Default>(op: &Operation, raw: &RawResponse) -> Result<T> {
+    if is_blank(&raw.body) {
+        return Ok(T::default());
+    }
+    let first = raw.body.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'{') {
         if let Ok(SuccessFlag {
-            is_success: Some(false),
+            is_success: Some(_),
         }) = serde_json::from_slice(&raw.body)
         {
-            return api_error(op, raw.status, None, &raw.body).into();
+            return envelope_or_empty(op, raw);
         }
-        decode_error(op, raw, e)
-    })
+    }
+    serde_json::from_slice::<T>(&raw.body).map_err(|e| decode_error(op, raw, e))
+}
+
+/// Whether an error answer is one of the API's own envelopes (`isSuccess`, `error{...}` or
+/// `exception{...}`), as opposed to a bare 404 of a route the server does not have (empty, HTML,
+/// or ASP.NET's ProblemDetails). Fallback routes are tried only on the latter.
+pub(crate) fn is_envelope_error(e: &ApiError) -> bool {
+    let Some(body) = e.body.as_deref() else {
+        return false;
+    };
+    match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(obj)) => {
+            obj.contains_key("isSuccess")
+                || obj.get("error").is_some_and(Value::is_object)
+                || obj.get("exception").is_some_and(Value::is_object)
+        }
+        Ok(_) => false,
+        // A snippet cut at the size limit is not valid JSON: look for the key itself.
+        Err(_) => body.contains("\"isSuccess\""),
+    }
 }
 
 /// Builds an [`ApiError`] from an error answer of any shape.

@@ -66,6 +66,10 @@ pub struct ClientSettings {
     /// The `User-Agent` header; bindings default it to their own name and version.
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub user_agent: Option<String>,
+    /// The chrono format of the transaction report's date parameters (`%m-%d-%Y`, i.e.
+    /// `MM-dd-yyyy`, unless set; `%Y-%m-%d` for ISO dates).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub query_date_format: Option<String>,
 }
 
 impl fmt::Debug for ClientSettings {
@@ -90,6 +94,7 @@ impl fmt::Debug for ClientSettings {
             .field("max_attempts", &self.max_attempts)
             .field("page_concurrency", &self.page_concurrency)
             .field("user_agent", &self.user_agent)
+            .field("query_date_format", &self.query_date_format)
             .finish()
     }
 }
@@ -135,6 +140,9 @@ impl ClientSettings {
         }
         if let Some(v) = self.user_agent {
             builder = builder.user_agent(v);
+        }
+        if let Some(v) = self.query_date_format {
+            builder = builder.query_date_format(v);
         }
         builder
     }
@@ -266,6 +274,12 @@ pub const SETTINGS: &[SettingSpec] = &[
         kind: SettingKind::Text,
         default: "iqtech-<language>/<version>",
         doc: "The User-Agent header.",
+    },
+    SettingSpec {
+        name: "query_date_format",
+        kind: SettingKind::Text,
+        default: "%m-%d-%Y",
+        doc: "Date format of the transaction report's FromDate/ToDate (chrono; %m-%d-%Y is MM-dd-yyyy, %Y-%m-%d is ISO).",
     },
 ];
 

@@ -1,7 +1,7 @@
 //! Sending requests: bearer auth, timeouts, retries with backoff, and the rules for what may be
 //! sent twice.
 //!
-//! Retry rules (API-NOTES, "Safety of retries"; one policy for every binding):
+//! Retry rules (docs/api-notes.md, "Safety of retries"; one policy for every binding):
 //! - connection refused / DNS failure (provably not sent): retried for every operation;
 //! - 429: retried for every operation, after `Retry-After` when given (capped);
 //! - timeout, connection lost after sending, 502, 503, 504: retried only for repeatable
@@ -13,6 +13,7 @@
 //! client is therefore keyed by process id and rebuilt in a child process.
 
 use reqwest::header::{HeaderMap, RETRY_AFTER};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -34,13 +35,22 @@ pub(crate) struct ApiRequest {
 }
 
 impl ApiRequest {
-    pub fn new(op: &'static Operation, path: impl Into<String>) -> Self {
-        Self {
+    /// A request to `op`'s own path template, its `{placeholders}` filled from `args`
+    /// (percent-encoded). Fails with [`Error::Internal`] if the template names a placeholder
+    /// `args` lacks (a bug in the core, caught by its tests).
+    pub fn new(op: &'static Operation, args: &[(&str, &str)]) -> Result<Self> {
+        Self::at(op, op.path, args)
+    }
+
+    /// A request for `op` sent to another path template (a fallback route such as W3's legacy
+    /// path, see docs/api-notes.md "Either reading").
+    pub fn at(op: &'static Operation, template: &str, args: &[(&str, &str)]) -> Result<Self> {
+        Ok(Self {
             op,
-            path: path.into(),
+            path: fill_path(template, args)?,
             query: Vec::new(),
             body: None,
-        }
+        })
     }
 
     pub fn query(mut self, name: &'static str, value: impl ToString) -> Self {
@@ -55,6 +65,34 @@ impl ApiRequest {
     }
 }
 
+/// Fills a path template from the operation table (`/api/Employee/{employeeNumber}`): each
+/// `{name}` becomes the percent-encoded value of `name` in `args`, and the leading `/` is dropped
+/// so the path joins under the base URL. An unknown placeholder, or an unclosed brace, is an
+/// [`Error::Internal`] (the table and the core disagree).
+pub(crate) fn fill_path(template: &str, args: &[(&str, &str)]) -> Result<String> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template.strip_prefix('/').unwrap_or(template);
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}').ok_or_else(|| Error::Internal {
+            message: format!("path template {template:?} has an unclosed brace"),
+        })?;
+        let name = &after[..close];
+        let value = args
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| Error::Internal {
+                message: format!("path template {template:?} needs {{{name}}}, not given"),
+            })?;
+        out.push_str(&segment(value));
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 /// Percent-encodes one path segment.
 pub(crate) fn segment(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes())
@@ -62,9 +100,39 @@ pub(crate) fn segment(value: &str) -> String {
         .replace('+', "%20")
 }
 
+/// What a client has learnt about the server's reading of the document, shared by every clone
+/// (docs/api-notes.md, "Either reading"). Each value starts unknown and is set by the first
+/// answer that settles it (0: not settled yet).
+#[derive(Debug, Default)]
+pub(crate) struct Learned {
+    /// W3 (v2): 0 unknown, 1 the `/api/2.0/` path answers, 2 only the legacy path does.
+    pub w3_path: AtomicU8,
+    /// E6: 0 unknown, 1 GET answers, 2 only POST does.
+    pub e6_method: AtomicU8,
+}
+
+/// A [`Learned`] value: the reading sent first answered.
+pub(crate) const FIRST: u8 = 1;
+/// A [`Learned`] value: only the other reading answered.
+pub(crate) const OTHER: u8 = 2;
+
+impl Learned {
+    /// Reads one value.
+    pub fn get(cell: &AtomicU8) -> u8 {
+        cell.load(Ordering::Relaxed)
+    }
+
+    /// Records one value.
+    pub fn set(cell: &AtomicU8, value: u8) {
+        cell.store(value, Ordering::Relaxed);
+    }
+}
+
 /// Owns the HTTP client and the token cache; shared by every clone of a [`crate::Client`].
 pub(crate) struct Transport {
     pub config: Config,
+    /// The readings of the document this client's server was found to take.
+    pub learned: Learned,
     http: Mutex<(u32, reqwest::Client)>,
     tokens: TokenCache,
 }
@@ -85,6 +153,7 @@ impl Transport {
         let http = build_http(&config)?;
         Ok(Self {
             config,
+            learned: Learned::default(),
             http: Mutex::new((std::process::id(), http)),
             tokens: TokenCache::default(),
         })
@@ -100,8 +169,51 @@ impl Transport {
         Ok(guard.1.clone())
     }
 
-    /// Sends an API request with auth and retries; returns the 2xx answer.
-    pub async fn send(&self, req: &ApiRequest) -> Result<RawResponse> {
+    /// Sends an API request with auth and retries, and decodes the 2xx answer with `decode`.
+    ///
+    /// A 2xx body `decode` cannot read is judged here, inside the retry loop
+    /// (docs/api-notes.md, "Corrupt answers"):
+    /// - for a non-repeatable operation the server most likely acted, so any unreadable body is
+    ///   [`Error::OutcomeUnknown`] with the operation's how-to-check advice, never retried;
+    /// - for a repeatable one, a body that is not syntactically valid JSON (truncated, garbled)
+    ///   is retried like a 502, within the same attempts and backoff; valid JSON of the wrong
+    ///   shape is deterministic and returned at once as [`Error::Decode`].
+    pub async fn call<T>(
+        &self,
+        req: &ApiRequest,
+        decode: impl Fn(&'static Operation, &RawResponse) -> Result<T>,
+    ) -> Result<T> {
+        let op = req.op;
+        let mut attempt = 1;
+        loop {
+            let raw = self.send_from(req, &mut attempt).await?;
+            let error = match decode(op, &raw) {
+                Ok(value) => return Ok(value),
+                Err(e @ Error::Decode { .. }) => e,
+                Err(other) => return Err(other),
+            };
+            if !op.repeatable {
+                return Err(outcome_unknown(
+                    op,
+                    format!(
+                        "the server answered HTTP {} but its body could not be read: {}",
+                        raw.status,
+                        decode_message(&error)
+                    ),
+                ));
+            }
+            if !is_corrupt_json(&raw.body) {
+                return Err(error);
+            }
+            self.pause_or_fail(op, &mut attempt, error, true, None)
+                .await?;
+        }
+    }
+
+    /// Sends an API request with auth and retries; returns the 2xx answer. `attempt` counts
+    /// attempts across calls, so a corrupt answer retried by [`Transport::call`] shares the
+    /// same budget.
+    async fn send_from(&self, req: &ApiRequest, attempt: &mut u32) -> Result<RawResponse> {
         let op = req.op;
         let url = self
             .config
@@ -109,7 +221,6 @@ impl Transport {
             .join(&req.path)
             .map_err(|e| Error::validation("path", e.to_string()))?;
         let mut replayed = false;
-        let mut attempt = 1;
         loop {
             let token = self.token().await?;
             let http = self.http()?;
@@ -126,10 +237,11 @@ impl Transport {
                     .body(body.clone());
             }
             log::debug!(
-                "{} {} {} (attempt {attempt})",
+                "{} {} {} (attempt {})",
                 op.name,
                 op.method,
-                url.path()
+                url.path(),
+                *attempt
             );
             match self.attempt(op, rb).await {
                 Outcome::Done(raw) => return Ok(raw),
@@ -146,7 +258,7 @@ impl Transport {
                     retry,
                     retry_after,
                 } => {
-                    self.pause_or_fail(op, &mut attempt, error, retry, retry_after)
+                    self.pause_or_fail(op, attempt, error, retry, retry_after)
                         .await?;
                 }
             }
@@ -317,6 +429,30 @@ impl Transport {
                 }
             }
         }
+    }
+}
+
+/// Whether a 2xx body is not syntactically valid JSON (truncated, garbled): the sign of an
+/// answer damaged on the way, worth asking for again. An empty body is not corrupt (decoders
+/// read it as an empty answer, docs/api-notes.md "Empty answers").
+fn is_corrupt_json(body: &[u8]) -> bool {
+    match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+        Ok(_) => false,
+        Err(e) => {
+            !body.iter().all(u8::is_ascii_whitespace)
+                && matches!(
+                    e.classify(),
+                    serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+                )
+        }
+    }
+}
+
+/// The decoder's own text of a [`Error::Decode`].
+fn decode_message(e: &Error) -> String {
+    match e {
+        Error::Decode { message, .. } => message.clone(),
+        other => other.to_string(),
     }
 }
 

@@ -7,8 +7,8 @@ use crate::error::{Error, Result};
 use crate::models::{EmployeeInput, EmployeeQuery, Reservation, SetPinInput};
 
 /// The date format of every date query parameter (`06-21-2022`): documented for the
-/// reserved-locker report and assumed for transactions (API-NOTES quirks 11 and 12). One constant
-/// so it changes in one place if the live server disagrees.
+/// reserved-locker report, and the default of the client setting `query_date_format` for the
+/// transaction report (docs/api-notes.md, quirks 11 and 12).
 pub const QUERY_DATE_FORMAT: &str = "%m-%d-%Y";
 
 pub(crate) fn non_empty(field: &str, value: &str) -> Result<()> {

@@ -3,18 +3,37 @@
 use serde::Deserialize;
 
 use crate::error::Result;
-use crate::models::{Transaction, TransactionPage, TransactionQuery};
-use crate::operations as ops;
+use crate::models::{de, PageMeta, Transaction, TransactionPage, TransactionQuery};
+use crate::operations::{self as ops, Operation};
 use crate::pagination::{ItemStream, PageStream};
-use crate::response;
+use crate::response::{self, RawResponse};
 use crate::transport::ApiRequest;
-use crate::validate::{self, QUERY_DATE_FORMAT};
+use crate::validate;
 use crate::Client;
 
-#[derive(Deserialize)]
+/// T1's `result`: the page sits in `transactionReport`, and its `metaData` either inside it or
+/// beside it (the document's broken example fits both; docs/api-notes.md, T1).
+#[derive(Deserialize, Default)]
 struct ReportResult {
-    #[serde(rename = "transactionReport")]
+    #[serde(
+        rename = "transactionReport",
+        default,
+        deserialize_with = "de::null_default"
+    )]
     transaction_report: TransactionPage,
+    #[serde(rename = "metaData", default, deserialize_with = "de::null_default")]
+    meta: PageMeta,
+}
+
+/// Decodes T1: a missing or `null` result or `transactionReport`, or a 204, is an empty page;
+/// `result.metaData` is used when `result.transactionReport.metaData` is absent.
+fn decode_report(op: &'static Operation, raw: &RawResponse) -> Result<TransactionPage> {
+    let result: ReportResult = response::envelope_or_empty(op, raw)?;
+    let mut page = result.transaction_report;
+    if page.meta == PageMeta::default() {
+        page.meta = result.meta;
+    }
+    Ok(page)
 }
 
 /// Transaction report operations. Get one with [`Client::transactions`].
@@ -24,8 +43,10 @@ pub struct Transactions {
 }
 
 impl Transactions {
-    /// One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size`
-    /// to 100.
+    /// One page of the report (T1). Dates are inclusive and sent in the client's
+    /// `query_date_format` (default `MM-dd-yyyy`); `page` defaults to 1 and `page_size` to 100.
+    /// The paging metadata is read from `result.transactionReport.metaData` or
+    /// `result.metaData`; an empty answer (`null`, missing, 204) is an empty page.
     pub async fn list(&self, query: TransactionQuery) -> Result<TransactionPage> {
         let page = query.page.unwrap_or(1);
         let size = query.page_size.unwrap_or(crate::config::MAX_PAGE_SIZE);
@@ -35,24 +56,25 @@ impl Transactions {
         if let Some(serial) = &query.serial_no {
             validate::non_empty("serial_no", serial)?;
         }
-        let mut req = ApiRequest::new(&ops::TRANSACTIONS_LIST, "api/Transaction")
+        let format = self.client.config().query_date_format();
+        let mut req = ApiRequest::new(&ops::TRANSACTIONS_LIST, &[])?
             .query("page", page)
             .query("pageSize", size);
         if let Some(d) = query.from_date {
-            req = req.query("FromDate", d.format(QUERY_DATE_FORMAT));
+            req = req.query("FromDate", d.format(format));
         }
         if let Some(d) = query.to_date {
-            req = req.query("ToDate", d.format(QUERY_DATE_FORMAT));
+            req = req.query("ToDate", d.format(format));
         }
         if let Some(serial) = &query.serial_no {
             req = req.query("serialNo", serial);
         }
-        let raw = self.client.transport.send(&req).await?;
-        let result: ReportResult = response::envelope_required(&ops::TRANSACTIONS_LIST, &raw)?;
-        Ok(result.transaction_report)
+        self.client.transport.call(&req, decode_report).await
     }
 
-    /// The whole report for `query`'s filters, page by page (its `page` is ignored).
+    /// The whole report for `query`'s filters, page by page (its `page` is ignored). When a
+    /// page has no paging metadata at all, a full page means "fetch the next" and a short or
+    /// empty one ends the walk (docs/api-notes.md, "Paging without metaData").
     pub fn iter_pages(
         &self,
         query: TransactionQuery,
@@ -69,7 +91,11 @@ impl Transactions {
                 page_size: Some(size),
                 ..query.clone()
             };
-            async move { c.transactions().list(q).await }
+            async move {
+                let mut page = c.transactions().list(q).await?;
+                super::infer_next_page(&mut page.meta, page.items.len(), size);
+                Ok(page)
+            }
         }))
     }
 

@@ -13,36 +13,38 @@ use crate::models::{
 use crate::operations::{self as ops, Operation};
 use crate::pagination::{ItemStream, PageStream, Paged};
 use crate::response;
-use crate::transport::{segment, ApiRequest};
+use crate::transport::{ApiRequest, Learned, FIRST, OTHER};
 use crate::validate::{self, QUERY_DATE_FORMAT};
 use crate::Client;
 
-/// One generation's operations and path prefix.
+/// One generation's operations (their paths come from the operation table).
 struct Routes {
-    prefix: &'static str,
     add: &'static Operation,
     status: &'static Operation,
     selections: &'static Operation,
+    /// A second path template for `selections`, tried once on a 404 that is not an API envelope
+    /// (W3 only: the document's example URL has no `/2.0/`).
+    selections_fallback: Option<&'static str>,
     new_code: &'static Operation,
     report: &'static Operation,
     recall: &'static Operation,
 }
 
 const V2: Routes = Routes {
-    prefix: "api/2.0/WillCall",
     add: &ops::WILL_CALL_ADD_RESERVATION,
     status: &ops::WILL_CALL_RESERVATION_STATUS,
     selections: &ops::WILL_CALL_RESERVABLE_SELECTIONS,
+    selections_fallback: Some(ops::WILL_CALL_V1_RESERVABLE_SELECTIONS.path),
     new_code: &ops::WILL_CALL_SEND_NEW_CODE,
     report: &ops::WILL_CALL_RESERVED_LOCKER_REPORT,
     recall: &ops::WILL_CALL_RECALL_RESERVATION,
 };
 
 const V1: Routes = Routes {
-    prefix: "api/WillCall",
     add: &ops::WILL_CALL_V1_ADD_RESERVATION,
     status: &ops::WILL_CALL_V1_RESERVATION_STATUS,
     selections: &ops::WILL_CALL_V1_RESERVABLE_SELECTIONS,
+    selections_fallback: None,
     new_code: &ops::WILL_CALL_V1_SEND_NEW_CODE,
     report: &ops::WILL_CALL_V1_RESERVED_LOCKER_REPORT,
     recall: &ops::WILL_CALL_V1_RECALL_RESERVATION,
@@ -55,10 +57,11 @@ impl Routes {
         reservation: Reservation,
     ) -> Result<ReservationResult> {
         validate::reservation(&reservation)?;
-        let req = ApiRequest::new(self.add, format!("{}/AddReservation", self.prefix))
-            .json(&reservation)?;
-        let raw = client.transport.send(&req).await?;
-        response::envelope_required(self.add, &raw)
+        let req = ApiRequest::new(self.add, &[])?.json(&reservation)?;
+        client
+            .transport
+            .call(&req, response::envelope_required)
+            .await
     }
 
     async fn reservation_status(
@@ -67,16 +70,8 @@ impl Routes {
         serial_number: &str,
     ) -> Result<Vec<ReservationStatus>> {
         validate::non_empty("serial_number", serial_number)?;
-        let path = format!(
-            "{}/GetReservationStatus/{}",
-            self.prefix,
-            segment(serial_number)
-        );
-        let raw = client
-            .transport
-            .send(&ApiRequest::new(self.status, path))
-            .await?;
-        response::bare(self.status, &raw)
+        let req = ApiRequest::new(self.status, &[("serialNumber", serial_number)])?;
+        client.transport.call(&req, response::bare).await
     }
 
     async fn reservable_selections(
@@ -85,16 +80,37 @@ impl Routes {
         serial_number: &str,
     ) -> Result<Vec<i64>> {
         validate::non_empty("serial_number", serial_number)?;
-        let path = format!(
-            "{}/GetReservableSelections/{}",
-            self.prefix,
-            segment(serial_number)
-        );
-        let raw = client
-            .transport
-            .send(&ApiRequest::new(self.selections, path))
-            .await?;
-        response::bare(self.selections, &raw)
+        let args = [("serialNumber", serial_number)];
+        let Some(fallback) = self.selections_fallback else {
+            let req = ApiRequest::new(self.selections, &args)?;
+            return client.transport.call(&req, response::bare).await;
+        };
+        let learned = &client.transport.learned.w3_path;
+        if Learned::get(learned) == OTHER {
+            let req = ApiRequest::at(self.selections, fallback, &args)?;
+            return client.transport.call(&req, response::bare).await;
+        }
+        let req = ApiRequest::new(self.selections, &args)?;
+        match client.transport.call(&req, response::bare).await {
+            Err(e) if is_missing_route(&e) => {
+                let req = ApiRequest::at(self.selections, fallback, &args)?;
+                let found = client.transport.call(&req, response::bare).await;
+                if found.is_ok() {
+                    log::info!(
+                        "{}: only {fallback} answers; remembered for this client",
+                        self.selections.name
+                    );
+                    Learned::set(learned, OTHER);
+                }
+                found
+            }
+            other => {
+                if other.is_ok() {
+                    Learned::set(learned, FIRST);
+                }
+                other
+            }
+        }
     }
 
     async fn send_new_code(
@@ -103,15 +119,17 @@ impl Routes {
         reserve_locker_id: &str,
     ) -> Result<ReservationResult> {
         validate::non_empty("reserve_locker_id", reserve_locker_id)?;
-        let path = format!("{}/SendNewCode/{}", self.prefix, segment(reserve_locker_id));
-        let raw = client
+        let req = ApiRequest::new(self.new_code, &[("reserveLockerId", reserve_locker_id)])?;
+        client
             .transport
-            .send(&ApiRequest::new(self.new_code, path))
-            .await?;
-        response::envelope_required(self.new_code, &raw)
+            .call(&req, response::envelope_required)
+            .await
     }
 
-    async fn report<R: DeserializeOwned>(
+    /// One report page. The page number is sent as both `pageNumber` (the example) and `page`
+    /// (the parameter list), so the server reads it whichever name it takes (docs/api-notes.md,
+    /// W5).
+    async fn report<R: DeserializeOwned + Default>(
         &self,
         client: &Client,
         query: &ReservedLockerReportQuery,
@@ -122,17 +140,14 @@ impl Routes {
         let size = query.page_size.unwrap_or(crate::config::MAX_PAGE_SIZE);
         validate::page(page)?;
         validate::page_size(size)?;
-        let req = ApiRequest::new(
-            self.report,
-            format!("{}/GetReservedLockerReport", self.prefix),
-        )
-        .query("serialNumber", &query.serial_number)
-        .query("fromDate", query.from_date.format(QUERY_DATE_FORMAT))
-        .query("toDate", query.to_date.format(QUERY_DATE_FORMAT))
-        .query("pageNumber", page)
-        .query("pageSize", size);
-        let raw = client.transport.send(&req).await?;
-        response::bare(self.report, &raw)
+        let req = ApiRequest::new(self.report, &[])?
+            .query("serialNumber", &query.serial_number)
+            .query("fromDate", query.from_date.format(QUERY_DATE_FORMAT))
+            .query("toDate", query.to_date.format(QUERY_DATE_FORMAT))
+            .query("pageNumber", page)
+            .query("page", page)
+            .query("pageSize", size);
+        client.transport.call(&req, response::bare).await
     }
 
     fn report_pages<R>(
@@ -142,7 +157,7 @@ impl Routes {
         concurrency: Option<u32>,
     ) -> Result<PageStream<R>>
     where
-        R: Paged + DeserializeOwned,
+        R: Paged + DeserializeOwned + Default,
     {
         let (size, conc) = super::pager_options(client, query.page_size, concurrency)?;
         validate::non_empty("serial_number", &query.serial_number)?;
@@ -164,12 +179,20 @@ impl Routes {
         assignee: Assignee,
     ) -> Result<RecallResult> {
         validate::non_empty("reserve_locker_id", reserve_locker_id)?;
-        let req = ApiRequest::new(self.recall, format!("{}/RecallReservation", self.prefix))
+        let req = ApiRequest::new(self.recall, &[])?
             .query("reservationLockerId", reserve_locker_id)
             .json(&assignee)?;
-        let raw = client.transport.send(&req).await?;
-        Ok(response::envelope(self.recall, &raw)?.unwrap_or_default())
+        client
+            .transport
+            .call(&req, response::envelope_or_empty)
+            .await
     }
+}
+
+/// Whether an error is a 404 without an API envelope: the route does not exist on this server.
+fn is_missing_route(e: &crate::Error) -> bool {
+    e.api()
+        .is_some_and(|a| a.status == 404 && !response::is_envelope_error(a))
 }
 
 macro_rules! will_call_group {
@@ -191,12 +214,16 @@ macro_rules! will_call_group {
                 $routes.add_reservation(&self.client, reservation).await
             }
 
-            /// The reservations on a machine and their states (W2/L2).
+            /// The reservations on a machine and their states (W2/L2). An empty answer (204, or
+            /// an envelope with a `null` result instead of the bare array) is an empty list.
             pub async fn reservation_status(&self, serial_number: impl AsRef<str>) -> Result<Vec<ReservationStatus>> {
                 $routes.reservation_status(&self.client, serial_number.as_ref()).await
             }
 
-            /// The selections (lockers) of a machine that can be booked now (W3/L3).
+            /// The selections (lockers) of a machine that can be booked now (W3/L3). An empty
+            /// answer (204, or an envelope with a `null` result) is an empty list. For W3, a 404
+            /// that is not an API envelope makes the client try the legacy path once and
+            /// remember which answered (docs/api-notes.md, W3).
             pub async fn reservable_selections(&self, serial_number: impl AsRef<str>) -> Result<Vec<i64>> {
                 $routes.reservable_selections(&self.client, serial_number.as_ref()).await
             }
@@ -208,7 +235,8 @@ macro_rules! will_call_group {
             }
 
             /// One page of the reserved-locker report (W5/L5). Not enveloped; pages by
-            /// `has_next_page`/`total_pages`.
+            /// `has_next_page`/`total_pages`. The page number is sent as both `pageNumber` and
+            /// `page` (docs/api-notes.md, W5).
             pub async fn reserved_locker_report(&self, query: ReservedLockerReportQuery) -> Result<$report> {
                 $routes.report(&self.client, &query).await
             }

@@ -229,6 +229,149 @@ impl fmt::Debug for EmployeeInput {
     }
 }
 
+/// The changes [`crate::Employees::patch`] makes to one employee: every field is optional, and
+/// only the fields set are changed; the others keep their current values (read with the lookup).
+/// `employee_number` set here renumbers the employee. `Debug` never shows `old_pin`.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename_all = "camelCase", optional_fields = nullable))]
+pub struct EmployeeChanges {
+    /// New department.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub department: Option<String>,
+    /// New first name.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub first_name: Option<String>,
+    /// New last name.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub last_name: Option<String>,
+    /// New employee number (renumbers the employee).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub employee_number: Option<String>,
+    /// New e-mail.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub email: Option<String>,
+    /// New badge number.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub badge: Option<String>,
+    /// New language.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(type = "Language | number | null", optional)
+    )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub language: Option<Language>,
+    /// Whether the employee may use machines.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub active: Option<bool>,
+    /// VT administrator flag.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub is_vt_admin: Option<bool>,
+    /// PIN option code.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub pin_option: Option<String>,
+    /// Skip fingerprint checks.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub ignore_finger_print: Option<bool>,
+    /// Manager's e-mail.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub manager_email: Option<String>,
+    /// Clear the PIN.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub clear_pin: Option<bool>,
+    /// Reset the PIN.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub reset_pin: Option<bool>,
+    /// The current PIN (never shown by `Debug`).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub old_pin: Option<String>,
+    /// Suspend the employee until this instant.
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(type = "Date | string | null", optional))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub suspend_until: Option<DateTime<Utc>>,
+    /// Text form of `suspend_until`.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub suspenduntil_string: Option<String>,
+    /// Whether the employee is suspended.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub is_suspended: Option<bool>,
+}
+
+impl fmt::Debug for EmployeeChanges {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EmployeeChanges")
+            .field("department", &self.department)
+            .field("first_name", &self.first_name)
+            .field("last_name", &self.last_name)
+            .field("employee_number", &self.employee_number)
+            .field("email", &self.email)
+            .field("badge", &self.badge)
+            .field("language", &self.language)
+            .field("active", &self.active)
+            .field("is_vt_admin", &self.is_vt_admin)
+            .field("pin_option", &self.pin_option)
+            .field("ignore_finger_print", &self.ignore_finger_print)
+            .field("manager_email", &self.manager_email)
+            .field("clear_pin", &self.clear_pin)
+            .field("reset_pin", &self.reset_pin)
+            .field("old_pin", &self.old_pin.as_ref().map(|_| "<redacted>"))
+            .field("suspend_until", &self.suspend_until)
+            .field("suspenduntil_string", &self.suspenduntil_string)
+            .field("is_suspended", &self.is_suspended)
+            .finish()
+    }
+}
+
+impl EmployeeChanges {
+    /// The full record to send: `current` (as the lookup returned it) with these changes on top.
+    /// `number` is the employee's current number, used when the lookup left it out.
+    pub(crate) fn merge_into(self, current: Employee, number: &str) -> EmployeeInput {
+        EmployeeInput {
+            department: self.department.or(current.department).unwrap_or_default(),
+            first_name: self.first_name.or(current.first_name).unwrap_or_default(),
+            last_name: self.last_name.or(current.last_name).unwrap_or_default(),
+            employee_number: self
+                .employee_number
+                .or(current.employee_number)
+                .unwrap_or_else(|| number.to_owned()),
+            email: self.email.or(current.email),
+            badge: self.badge.or(current.badge),
+            language: self.language.or(current.language),
+            active: self.active.or(current.active),
+            is_vt_admin: self.is_vt_admin.or(current.is_vt_admin),
+            pin_option: self.pin_option.or(current.pin_option),
+            ignore_finger_print: self.ignore_finger_print.or(current.ignore_finger_print),
+            manager_email: self.manager_email.or(current.manager_email),
+            clear_pin: self.clear_pin,
+            reset_pin: self.reset_pin,
+            old_pin: self.old_pin,
+            suspend_until: self.suspend_until,
+            suspenduntil_string: self.suspenduntil_string,
+            is_suspended: self.is_suspended,
+        }
+    }
+}
+
 /// The body of set-PIN (E5). `Debug` never shows either PIN.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"), deny_unknown_fields)]
@@ -343,6 +486,11 @@ mod tests {
             ..Default::default()
         };
         assert!(!format!("{e:?}").contains("9876"));
+        let c = EmployeeChanges {
+            old_pin: Some("5555".into()),
+            ..Default::default()
+        };
+        assert!(!format!("{c:?}").contains("5555"));
     }
 
     #[test]
@@ -363,6 +511,35 @@ mod tests {
         assert_eq!(v["language"], 1);
         assert_eq!(v["suspenduntilString"], "x");
         assert!(v.get("email").is_none());
+    }
+
+    #[test]
+    fn changes_keep_every_field_they_do_not_name() {
+        let current = Employee {
+            first_name: Some("Hawkeye".into()),
+            last_name: Some("Pierce".into()),
+            employee_number: Some("1000".into()),
+            department: Some("Surgery".into()),
+            email: Some("h@example.com".into()),
+            active: Some(true),
+            is_vt_admin: Some(true),
+            ..Default::default()
+        };
+        let merged = EmployeeChanges {
+            last_name: Some("Pierce Jr".into()),
+            active: Some(false),
+            ..Default::default()
+        }
+        .merge_into(current, "1000");
+        assert_eq!(merged.first_name, "Hawkeye");
+        assert_eq!(merged.last_name, "Pierce Jr");
+        assert_eq!(merged.department, "Surgery");
+        assert_eq!(merged.employee_number, "1000");
+        assert_eq!(merged.email.as_deref(), Some("h@example.com"));
+        assert_eq!(
+            (merged.active, merged.is_vt_admin),
+            (Some(false), Some(true))
+        );
     }
 
     #[test]

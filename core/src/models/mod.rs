@@ -16,7 +16,9 @@ mod will_call;
 
 pub use common::{Language, PageMeta, Timestamp};
 pub use de::parse_date;
-pub use employee::{Employee, EmployeeInput, EmployeePage, EmployeeQuery, SetPinInput};
+pub use employee::{
+    Employee, EmployeeChanges, EmployeeInput, EmployeePage, EmployeeQuery, SetPinInput,
+};
 pub use machine::{Machine, MachinePage, MachinePlanogram, PlanogramEntry};
 pub use transaction::{
     BatchDetail, Transaction, TransactionDetail, TransactionMachine, TransactionPage,

@@ -8,13 +8,17 @@
 //! - `retries`: what is retried per operation class, `Retry-After`, lost answers;
 //! - `pagination`: the auto-pagers, with and without concurrency;
 //! - `validation`: caller mistakes caught before anything is sent;
-//! - `config_env`: `Client::from_env`.
+//! - `config_env`: `Client::from_env`;
+//! - `readings`: each place the vendor document reads two ways, under each reading;
+//! - `corrupt`: corrupt 2xx answers (retried, or outcome unknown).
 
 mod auth;
 mod config_env;
+mod corrupt;
 mod errors;
 mod operations;
 mod pagination;
+mod readings;
 mod retries;
 mod support;
 mod validation;

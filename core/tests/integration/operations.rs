@@ -211,7 +211,8 @@ async fn e2_create_with_only_the_required_fields_sends_only_them() {
     .await;
     assert_eq!(
         json_body(&req),
-        json!({"department":"D","firstName":"F","lastName":"L","employeeNumber":"1"})
+        json!({"department":"D","firstName":"F","lastName":"L","employeeNumber":"1","active":true}),
+        "active is sent as true unless the caller says otherwise"
     );
 }
 
@@ -642,6 +643,7 @@ const REPORT_PARAMS: &[(&str, &str)] = &[
     ("fromDate", "06-21-2022"),
     ("toDate", "06-21-2022"),
     ("pageNumber", "1"),
+    ("page", "1"),
     ("pageSize", "20"),
 ];
 
@@ -729,6 +731,7 @@ async fn report_defaults_to_page_1_of_100() {
             ("fromDate", "01-02-2024"),
             ("toDate", "12-31-2024"),
             ("pageNumber", "1"),
+            ("page", "1"),
             ("pageSize", "100"),
         ],
     );

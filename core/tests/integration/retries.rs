@@ -12,13 +12,14 @@ use wiremock::{Mock, ResponseTemplate};
 use crate::operations::{full_assignee, reservation};
 use crate::support::*;
 
-type Call = Box<dyn Fn(Client) -> Pin<Box<dyn Future<Output = Result<(), Error>> + Send>>>;
+pub(crate) type Call =
+    Box<dyn Fn(Client) -> Pin<Box<dyn Future<Output = Result<(), Error>> + Send>>>;
 
 /// A non-repeatable operation: its catalogue entry, its HTTP path, and a call of it.
-struct Unrepeatable {
-    op: &'static ops::Operation,
-    route: &'static str,
-    call: Call,
+pub(crate) struct Unrepeatable {
+    pub op: &'static ops::Operation,
+    pub route: &'static str,
+    pub call: Call,
 }
 
 fn employee() -> EmployeeInput {
@@ -32,7 +33,7 @@ fn employee() -> EmployeeInput {
 }
 
 /// Every POST the catalogue marks as not repeatable.
-fn unrepeatable() -> Vec<Unrepeatable> {
+pub(crate) fn unrepeatable() -> Vec<Unrepeatable> {
     const ID: &str = "e395e821-11d9-4a18-6b22-08dc49049684";
     vec![
         Unrepeatable {
