@@ -109,6 +109,17 @@ pub struct Global {
     /// Seconds allowed per request.
     #[arg(long, global = true, value_name = "SECS", default_value_t = 30)]
     pub timeout: u64,
+    /// Extra CA certificates to trust: a PEM file (for a network whose proxy inspects TLS).
+    /// Adds to the system roots and to $IQTECH_CA_BUNDLE / $SSL_CERT_FILE.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_bundle: Option<String>,
+    /// Proxy for every request, http://[user:password@]host:port; overrides $HTTPS_PROXY,
+    /// $HTTP_PROXY and $ALL_PROXY. Its credentials are never printed.
+    #[arg(long, global = true, value_name = "URL")]
+    pub proxy: Option<String>,
+    /// Hosts reached without the proxy, comma separated (* = every host); overrides $NO_PROXY.
+    #[arg(long, global = true, value_name = "HOSTS")]
+    pub no_proxy: Option<String>,
     /// Never show a progress bar (it is hidden anyway when stderr is not a terminal).
     #[arg(long, global = true)]
     pub no_progress: bool,

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use iqtech::Client;
+use iqtech::{Client, ClientBuilder};
 use iqtech_sandbox::{FaultSpec, Sandbox, SandboxConfig};
 
 use crate::args::Global;
@@ -25,6 +25,7 @@ impl Session {
             .user_agent(format!("iqtech-cli/{}", env!("CARGO_PKG_VERSION")))
             .request_timeout(Duration::from_secs(global.timeout.max(1)))
             .page_concurrency(usize::from(global.concurrency));
+        let builder = network(builder, global);
         if global.sandbox {
             let sandbox = start_sandbox(global).await?;
             let client = builder
@@ -61,6 +62,20 @@ impl Session {
             sandbox.shutdown().await;
         }
     }
+}
+
+/// Applies `--ca-bundle`, `--proxy` and `--no-proxy` (the core checks them when it builds).
+fn network(mut builder: ClientBuilder, global: &Global) -> ClientBuilder {
+    if let Some(bundle) = &global.ca_bundle {
+        builder = builder.ca_bundle(bundle);
+    }
+    if let Some(proxy) = &global.proxy {
+        builder = builder.proxy(proxy);
+    }
+    if let Some(hosts) = &global.no_proxy {
+        builder = builder.no_proxy(hosts);
+    }
+    builder
 }
 
 /// Starts the embedded sandbox and says so on stderr (never silently).

@@ -24,21 +24,22 @@ fn host(e: &reqwest::Error) -> Option<String> {
 }
 
 /// The rustls certificate error somewhere in the chain. `io::Error` hides its inner error from
-/// `source()`, so it is opened with `get_ref()`.
+/// `source()` (and hyper nests one inside another), so each is opened with `get_ref()`.
 fn certificate_error<'a>(
     e: &'a (dyn std::error::Error + 'static),
 ) -> Option<&'a rustls::CertificateError> {
     let mut current: Option<&'a (dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = current {
-        let tls = err.downcast_ref::<rustls::Error>().or_else(|| {
-            err.downcast_ref::<std::io::Error>()
-                .and_then(|io| io.get_ref())
-                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
-        });
-        if let Some(rustls::Error::InvalidCertificate(cert)) = tls {
+        if let Some(rustls::Error::InvalidCertificate(cert)) = err.downcast_ref::<rustls::Error>() {
             return Some(cert);
         }
-        current = err.source();
+        current = match err.downcast_ref::<std::io::Error>() {
+            Some(io) => match io.get_ref() {
+                Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+                None => err.source(),
+            },
+            None => err.source(),
+        };
     }
     None
 }
@@ -78,15 +79,19 @@ mod tests {
         let line = certificate_message("api.example:443", &rustls::CertificateError::UnknownIssuer);
         assert!(!line.contains('\n'));
         assert!(line.contains("api.example:443"), "{line}");
-        assert!(line.contains("ca_bundle") && line.contains(ENV_CA_BUNDLE), "{line}");
+        assert!(
+            line.contains("ca_bundle") && line.contains(ENV_CA_BUNDLE),
+            "{line}"
+        );
     }
 
     #[test]
     fn certificate_errors_are_found_inside_io_errors() {
-        let io = std::io::Error::new(
+        // As hyper-util reports it: an io::Error inside an io::Error.
+        let io = std::io::Error::other(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer),
-        );
+        ));
         assert!(matches!(
             certificate_error(&io),
             Some(rustls::CertificateError::UnknownIssuer)

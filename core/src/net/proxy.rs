@@ -36,11 +36,14 @@ pub(crate) fn validate(raw: &str) -> Result<Url> {
             ),
         ));
     }
-    if url.host_str().is_none_or(str::is_empty) {
+    if url.host_str().map_or(true, str::is_empty) {
         return Err(Error::validation("proxy", format!("{shown} has no host")));
     }
     Ok(url)
 }
+
+/// A reqwest proxy constructor: for https URLs, http URLs, or both.
+type ProxyKind = fn(&str) -> reqwest::Result<reqwest::Proxy>;
 
 /// Adds the proxies of the module doc's rules to a reqwest builder.
 pub(crate) fn apply(
@@ -52,7 +55,7 @@ pub(crate) fn apply(
         Some(list) => reqwest::NoProxy::from_string(list),
         None => reqwest::NoProxy::from_env(),
     };
-    let make = |kind: fn(&str) -> reqwest::Result<reqwest::Proxy>, url: &str, origin: &str| {
+    let make = |kind: ProxyKind, url: &str, origin: &str| {
         kind(url)
             .map(|p| p.no_proxy(bypass.clone()))
             .map_err(|e| Error::config(format!("{origin}: cannot use proxy {}: {e}", redact(url))))
@@ -69,10 +72,22 @@ pub(crate) fn apply(
     // An explicit bypass list: read the variables here so it replaces NO_PROXY.
     let mut builder = builder.no_proxy();
     let cgi = std::env::var_os("REQUEST_METHOD").is_some();
-    let vars: [(&[&str], fn(&str) -> reqwest::Result<reqwest::Proxy>, bool); 3] = [
-        (&["HTTPS_PROXY", "https_proxy"], |u| reqwest::Proxy::https(u), false),
-        (&["HTTP_PROXY", "http_proxy"], |u| reqwest::Proxy::http(u), cgi),
-        (&["ALL_PROXY", "all_proxy"], |u| reqwest::Proxy::all(u), false),
+    let vars: [(&[&str], ProxyKind, bool); 3] = [
+        (
+            &["HTTPS_PROXY", "https_proxy"],
+            |u| reqwest::Proxy::https(u),
+            false,
+        ),
+        (
+            &["HTTP_PROXY", "http_proxy"],
+            |u| reqwest::Proxy::http(u),
+            cgi,
+        ),
+        (
+            &["ALL_PROXY", "all_proxy"],
+            |u| reqwest::Proxy::all(u),
+            false,
+        ),
     ];
     for (names, kind, skip) in vars {
         if skip {
@@ -142,7 +157,11 @@ pub(crate) fn secrets(proxy: Option<&Url>) -> Vec<String> {
         };
         if let Some(pw) = url.password() {
             out.push(pw.to_owned());
-            out.push(percent_encoding::percent_decode_str(pw).decode_utf8_lossy().into_owned());
+            out.push(
+                percent_encoding::percent_decode_str(pw)
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            );
         }
         if !url.username().is_empty() {
             out.push(format!("{}:", url.username()));
@@ -156,9 +175,13 @@ pub(crate) fn secrets(proxy: Option<&Url>) -> Vec<String> {
 
 /// Replaces every occurrence of each secret in `text` with `***`.
 pub(crate) fn scrub(text: String, secrets: &[String]) -> String {
-    secrets
-        .iter()
-        .fold(text, |t, s| if t.contains(s.as_str()) { t.replace(s.as_str(), "***") } else { t })
+    secrets.iter().fold(text, |t, s| {
+        if t.contains(s.as_str()) {
+            t.replace(s.as_str(), "***")
+        } else {
+            t
+        }
+    })
 }
 
 #[cfg(test)]

@@ -241,8 +241,12 @@ mod tests {
                 if field == "ca_bundle" && message.contains("/no/such/ca.pem")),
             "{err}"
         );
-        let err = push_bundle(&mut out, Source::Env(ENV_CA_BUNDLE), "-----BEGIN NOTHING-----")
-            .unwrap_err();
+        let err = push_bundle(
+            &mut out,
+            Source::Env(ENV_CA_BUNDLE),
+            "-----BEGIN NOTHING-----",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("IQTECH_CA_BUNDLE"), "{err}");
         assert_eq!(err.code(), "config");
     }
