@@ -7,10 +7,12 @@
 #     proved by building it with an empty CARGO_HOME and CARGO_NET_OFFLINE=true;
 # and proves each wheel's platform tag with `auditwheel show`.
 #
-# Usage: scripts/build-wheels.sh [--x86-only | --sdist-only]
-#   --x86-only    only the manylinux2014_x86_64 wheel (what CI builds: about 3 minutes when the
-#                 release build is cached, about 6 from nothing on 2 cores)
+# Usage: scripts/build-wheels.sh [--x86-only | --cross-only | --sdist-only]
+#   --x86-only    only the manylinux2014_x86_64 wheel (what CI builds; see packaging/README.md
+#                 for times)
+#   --cross-only  everything but that wheel: aarch64 and musllinux wheels and the sdist (on demand)
 #   --sdist-only  only the sdist and its offline build check (the release workflow's sdist job)
+# Each run replaces only the artifacts it builds in $WHEEL_DIR.
 # Env: WHEEL_DIR (output folder, default <repo>/dist; emptied of iqtech-* files first),
 #      IQTECH_TOOLS_VENV (venv with maturin, ziglang, cargo-zigbuild, auditwheel;
 #      default target/release-tools-venv, created when missing).
@@ -22,11 +24,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 x86_only=false
 sdist_only=false
+cross_only=false
 for arg in "$@"; do
   case "$arg" in
     --x86-only) x86_only=true ;;
     --sdist-only) sdist_only=true ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --cross-only) cross_only=true ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "build-wheels: unknown argument '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -36,7 +40,6 @@ mkdir -p "$wheel_dir"
 wheel_dir="$(cd "$wheel_dir" && pwd)"
 # Build outputs never belong in git; keep the folder out of `git status` without touching .gitignore.
 [ -e "$wheel_dir/.gitignore" ] || printf '*\n' >"$wheel_dir/.gitignore"
-rm -f "$wheel_dir"/iqtech-*.whl "$wheel_dir"/iqtech-*.tar.gz
 
 venv="${IQTECH_TOOLS_VENV:-$root/target/release-tools-venv}"
 start=$SECONDS
@@ -59,6 +62,7 @@ export PATH="$venv/bin:$PATH"
 targets=(x86_64-unknown-linux-gnu)
 $x86_only || targets+=(aarch64-unknown-linux-gnu x86_64-unknown-linux-musl)
 $sdist_only && targets=()
+$cross_only && targets=(aarch64-unknown-linux-gnu x86_64-unknown-linux-musl)
 if command -v rustup >/dev/null; then
   missing=()
   for t in ${targets[@]+"${targets[@]}"}; do
@@ -79,6 +83,7 @@ $x86_only || builds+=(
   "x86_64-unknown-linux-musl musllinux_1_2 musllinux_1_2_x86_64"
 )
 $sdist_only && builds=()
+$cross_only && builds=("${builds[@]:1}")
 
 version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' "$root/Cargo.toml")"
 times=()
@@ -86,6 +91,7 @@ for b in ${builds[@]+"${builds[@]}"}; do
   read -r target compat policy <<<"$b"
   t0=$SECONDS
   step "wheel $target ($compat, abi3, release)"
+  rm -f "$wheel_dir"/iqtech-*-"$policy"*.whl
   # --zig links with zig cc against the old glibc (or musl) that the tag promises; the wheel is
   # abi3-py39 (pyo3 feature), so no interpreter of the target is needed.
   maturin build --release --locked --zig --target "$target" --compatibility "$compat" \
@@ -109,6 +115,7 @@ done
 if ! $x86_only; then
   t0=$SECONDS
   step "sdist, with the crates it needs vendored"
+  rm -f "$wheel_dir"/iqtech-*.tar.gz
   sd="$root/target/sdist-build"
   rm -rf "$sd" && mkdir -p "$sd/out"
   maturin sdist --out "$sd/out"
