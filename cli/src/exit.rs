@@ -117,7 +117,7 @@ impl CliError {
                     &api.error_id
                         .map_or_else(|| "-".to_string(), |i| i.to_string()),
                 );
-                line("message", &api.message);
+                line("message", &api.detail);
                 line("trace id", &api.trace_id.as_deref().unwrap_or("-"));
                 for fe in &api.field_errors {
                     line(&format!("field {}", fe.field), &fe.messages.join(" "));

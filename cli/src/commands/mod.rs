@@ -80,6 +80,11 @@ totals!(EmployeePage, MachinePage, TransactionPage);
 
 /// Walks every page of `pages`, showing progress, and hands each page's items to `each` as
 /// they arrive (so memory holds only the pages in flight). Returns the number of items.
+///
+/// The pages are fetched and decoded on a runtime task of their own while `each` writes on
+/// this one: decoding and writing then use both cores instead of taking turns on one (the
+/// pager polls its fetches, decoding included, on the task that consumes it). At most
+/// [`PIPELINE_PAGES`] decoded pages wait between the two, so memory stays flat.
 pub async fn walk<P, F>(
     mut pages: PageStream<P>,
     progress: &mut Progress,
@@ -89,10 +94,20 @@ where
     P: Paged + Totals,
     F: FnMut(P::Item) -> Result<(), CliError>,
 {
+    let (tx, mut rx) = tokio::sync::mpsc::channel(PIPELINE_PAGES);
+    let driver = tokio::spawn(async move {
+        while let Some(page) = pages.next().await {
+            if tx.send(page).await.is_err() {
+                break;
+            }
+        }
+    });
+    // Stops the fetching when this walk ends early (a write failed) or is dropped.
+    let stop = AbortOnDrop(driver.abort_handle());
     let mut first = true;
     let mut count = 0u64;
     let result = async {
-        while let Some(page) = pages.next().await {
+        while let Some(page) = rx.recv().await {
             let page = page?;
             if first {
                 let (pages, items) = page.totals();
@@ -106,11 +121,30 @@ where
                 each(item)?;
             }
         }
-        Ok(count)
+        // The channel also closes when the fetching task panicked: that is no complete walk.
+        match driver.await {
+            Err(e) if e.is_panic() => Err(CliError::Sdk(iqtech::Error::Internal {
+                message: iqtech::runtime::panic_message(e.into_panic().as_ref()),
+            })),
+            _ => Ok(count),
+        }
     }
     .await;
+    drop(stop);
     progress.finish();
     result
+}
+
+/// Decoded pages that may wait for the writer in [`walk`].
+const PIPELINE_PAGES: usize = 2;
+
+/// Aborts a task when dropped.
+struct AbortOnDrop(tokio::task::AbortHandle);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// Writes `output` out, or — when `result` failed — flushes what was written and returns the

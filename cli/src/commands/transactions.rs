@@ -3,13 +3,18 @@
 
 use std::time::Instant;
 
-use iqtech::{Transaction, TransactionDetail, TransactionQuery};
+use std::fmt::Write as _;
+
+use iqtech::{
+    BatchDetail, Decimal, Timestamp, Transaction, TransactionDetail, TransactionMachine,
+    TransactionQuery, UserLimit,
+};
 
 use super::{close, walk, Ctx};
 use crate::args::{Format, TransactionFilter, TransactionsCmd};
 use crate::exit::CliError;
 use crate::output::flatten::flatten;
-use crate::output::{Row, Shape, View};
+use crate::output::{CsvRecords, Row, Shape, View};
 
 /// Columns a table shows.
 const VIEW: View = View {
@@ -49,7 +54,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: TransactionsCmd) -> Result<(), CliError> {
             )?;
             let mut out = ctx.output(Shape::Many, VIEW, Some(Format::Csv))?;
             let mut progress = ctx.progress("transactions");
-            let result = walk(pages, &mut progress, |t| out.item(&t, rows)).await;
+            let result = walk(pages, &mut progress, |t| out.item_records(&t, rows)).await;
             let (items, written) = (out.items(), out.rows());
             close(out, result)?;
             let secs = started.elapsed().as_secs_f64();
@@ -93,4 +98,282 @@ fn rows(t: &Transaction) -> Vec<Row> {
             row
         })
         .collect()
+}
+
+/// The CSV of [`rows`], written straight from the fields: same columns, same texts (the test
+/// below compares them), without a JSON round trip or an owned string per cell.
+impl CsvRecords for Transaction {
+    fn columns() -> Vec<String> {
+        flatten(&TransactionMachine::default())
+            .into_iter()
+            .chain(flatten(&TransactionDetail::default()))
+            .map(|(k, _)| k)
+            .collect()
+    }
+
+    fn records(
+        &self,
+        record: &mut csv::ByteRecord,
+        write: &mut dyn FnMut(&csv::ByteRecord) -> Result<(), CliError>,
+    ) -> Result<u64, CliError> {
+        let mut scratch = String::new();
+        let mut bytes = Vec::new();
+        if self.transaction_details.is_empty() {
+            record.clear();
+            machine_cells(record, &self.machine_details);
+            for _ in 0..DETAIL_COLUMNS {
+                record.push_field(b"");
+            }
+            write(record)?;
+            return Ok(1);
+        }
+        for d in &self.transaction_details {
+            record.clear();
+            machine_cells(record, &self.machine_details);
+            detail_cells(record, &mut scratch, &mut bytes, d);
+            write(record)?;
+        }
+        Ok(self.transaction_details.len() as u64)
+    }
+}
+
+/// Number of [`TransactionDetail`] columns (checked against [`detail_cells`] by the tests).
+const DETAIL_COLUMNS: usize = 22;
+
+fn text(record: &mut csv::ByteRecord, v: &Option<String>) {
+    record.push_field(v.as_deref().unwrap_or("").as_bytes());
+}
+
+fn money(record: &mut csv::ByteRecord, scratch: &mut String, v: &Option<Decimal>) {
+    scratch.clear();
+    if let Some(d) = v {
+        let _ = write!(scratch, "{d}");
+    }
+    record.push_field(scratch.as_bytes());
+}
+
+fn when(record: &mut csv::ByteRecord, v: &Option<Timestamp>) {
+    record.push_field(v.as_ref().map_or("", Timestamp::as_str).as_bytes());
+}
+
+/// A list cell as [`crate::output::flatten`] writes it: empty, or the list's JSON with each
+/// object's members in sorted order (as `serde_json::Value` writes them). `cells` maps one
+/// element to its sorted mirror (below).
+fn list<'a, T, C: serde::Serialize>(
+    record: &mut csv::ByteRecord,
+    bytes: &mut Vec<u8>,
+    v: &'a [T],
+    cells: impl Fn(&'a T) -> C,
+) {
+    if v.is_empty() {
+        record.push_field(b"");
+        return;
+    }
+    bytes.clear();
+    let items: Vec<C> = v.iter().map(cells).collect();
+    if let Err(e) = serde_json::to_writer(&mut *bytes, &items) {
+        bytes.clear();
+        bytes.extend_from_slice(e.to_string().as_bytes());
+    }
+    record.push_field(bytes);
+}
+
+/// [`BatchDetail`] with its members in sorted order.
+#[derive(serde::Serialize)]
+struct BatchCell<'a> {
+    exp_date: &'a Option<String>,
+    lot_number: &'a Option<String>,
+    qty_taken: &'a Option<Decimal>,
+}
+
+fn batch_cell(b: &BatchDetail) -> BatchCell<'_> {
+    let BatchDetail {
+        lot_number,
+        exp_date,
+        qty_taken,
+    } = b;
+    BatchCell {
+        exp_date,
+        lot_number,
+        qty_taken,
+    }
+}
+
+/// [`UserLimit`] with its members in sorted order.
+#[derive(serde::Serialize)]
+struct LimitCell<'a> {
+    question: &'a Option<String>,
+    response: &'a Option<String>,
+}
+
+fn limit_cell(u: &UserLimit) -> LimitCell<'_> {
+    let UserLimit { question, response } = u;
+    LimitCell { question, response }
+}
+
+fn machine_cells(record: &mut csv::ByteRecord, m: &TransactionMachine) {
+    // Destructured so a new field fails to compile here instead of shifting columns.
+    let TransactionMachine {
+        serial_no,
+        organization,
+        account,
+        machine_name,
+        location,
+    } = m;
+    for v in [serial_no, organization, account, machine_name, location] {
+        text(record, v);
+    }
+}
+
+fn detail_cells(
+    record: &mut csv::ByteRecord,
+    scratch: &mut String,
+    bytes: &mut Vec<u8>,
+    d: &TransactionDetail,
+) {
+    let TransactionDetail {
+        transaction_date_and_time,
+        employee_name,
+        employee_number,
+        product_name,
+        product_group,
+        product_group_name,
+        offline_purchase,
+        selection,
+        manufacturer_name,
+        manufacturer_item_number,
+        dispensed_quantity,
+        second_person_auth,
+        batch_details,
+        user_limit,
+        price_per_item,
+        total,
+        item_number,
+        taken_weight,
+        asset_number,
+        department,
+        package_quantity,
+        package_price,
+    } = d;
+    when(record, transaction_date_and_time);
+    for v in [
+        employee_name,
+        employee_number,
+        product_name,
+        product_group,
+        product_group_name,
+        offline_purchase,
+        selection,
+        manufacturer_name,
+        manufacturer_item_number,
+    ] {
+        text(record, v);
+    }
+    money(record, scratch, dispensed_quantity);
+    text(record, second_person_auth);
+    list(record, bytes, batch_details, batch_cell);
+    list(record, bytes, user_limit, limit_cell);
+    money(record, scratch, price_per_item);
+    money(record, scratch, total);
+    for v in [item_number, taken_weight, asset_number, department] {
+        text(record, v);
+    }
+    money(record, scratch, package_quantity);
+    money(record, scratch, package_price);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn records_of(t: &Transaction) -> Vec<Vec<String>> {
+        let mut record = csv::ByteRecord::new();
+        let mut out = Vec::new();
+        let n = t
+            .records(&mut record, &mut |r| {
+                out.push(
+                    r.iter()
+                        .map(|f| String::from_utf8(f.to_vec()).unwrap())
+                        .collect(),
+                );
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(n as usize, out.len());
+        out
+    }
+
+    fn same_as_rows(t: &Transaction) {
+        let slow = rows(t);
+        let fast = records_of(t);
+        let columns = Transaction::columns();
+        assert_eq!(slow.len(), fast.len());
+        for (s, f) in slow.iter().zip(&fast) {
+            let names: Vec<&str> = s.iter().map(|(k, _)| k.as_str()).collect();
+            let texts: Vec<&str> = s.iter().map(|(_, v)| v.as_str()).collect();
+            assert_eq!(names, columns);
+            assert_eq!(texts, *f);
+        }
+    }
+
+    #[test]
+    fn records_match_the_general_rows_exactly() {
+        let d = |n: &str| Some(Decimal::from_str(n).unwrap());
+        let s = |t: &str| Some(t.to_owned());
+        let full = TransactionDetail {
+            transaction_date_and_time: Some(Timestamp::new("2024-04-25T18:46:51.6717682")),
+            employee_name: s("Murphy, \"Paul\""),
+            employee_number: s("12354"),
+            product_name: s("Gloves, Large\nBox"),
+            product_group: s("Phase Releases "),
+            product_group_name: None,
+            offline_purchase: s("No"),
+            selection: s("100"),
+            manufacturer_name: s("3M"),
+            manufacturer_item_number: s("M-1"),
+            dispensed_quantity: d("2"),
+            second_person_auth: s(" "),
+            batch_details: vec![
+                BatchDetail {
+                    lot_number: s("L1"),
+                    exp_date: None,
+                    qty_taken: d("1"),
+                },
+                BatchDetail {
+                    lot_number: s("L\"2\"\u{e9}"),
+                    exp_date: s("2025-01-31"),
+                    qty_taken: None,
+                },
+            ],
+            user_limit: vec![UserLimit {
+                question: s("Q"),
+                response: s("2"),
+            }],
+            price_per_item: d("12.50"),
+            total: d("-25.00"),
+            item_number: s("66"),
+            taken_weight: None,
+            asset_number: s("A"),
+            department: s("Service"),
+            package_quantity: d("12"),
+            package_price: d("0.1"),
+        };
+        let t = Transaction {
+            machine_details: TransactionMachine {
+                serial_no: s("WTN1"),
+                organization: s("EMS"),
+                account: s("Mason, Testing :)"),
+                machine_name: None,
+                location: s("Waukee"),
+            },
+            transaction_details: vec![full, TransactionDetail::default()],
+        };
+        same_as_rows(&t);
+        same_as_rows(&Transaction::default());
+        assert_eq!(
+            records_of(&Transaction::default())[0].len(),
+            5 + DETAIL_COLUMNS
+        );
+    }
 }

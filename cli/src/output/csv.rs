@@ -1,12 +1,14 @@
 //! CSV: a header row from the first row's columns, then rows as they arrive.
 
-use super::{Row, Sink};
+use super::{CsvRecords, Row, Sink};
 use crate::exit::CliError;
 
 /// Streams CSV.
 pub struct CsvWriter {
     out: csv::Writer<Sink>,
     header: Option<Vec<String>>,
+    /// Reused by [`CsvWriter::records`], so a row costs no allocation.
+    record: csv::ByteRecord,
 }
 
 impl CsvWriter {
@@ -17,6 +19,7 @@ impl CsvWriter {
                 .has_headers(false)
                 .from_writer(out),
             header: None,
+            record: csv::ByteRecord::new(),
         }
     }
 
@@ -49,6 +52,18 @@ impl CsvWriter {
             }
         }
         Ok(())
+    }
+
+    /// Writes an item's rows through [`CsvRecords`]; the first item fixes the header (its
+    /// type's columns). Returns the number of rows written.
+    pub fn records<T: CsvRecords>(&mut self, item: &T) -> Result<u64, CliError> {
+        if self.header.is_none() {
+            let h = T::columns();
+            self.out.write_record(&h)?;
+            self.header = Some(h);
+        }
+        let out = &mut self.out;
+        item.records(&mut self.record, &mut |r| Ok(out.write_byte_record(r)?))
     }
 
     /// Flushes.
