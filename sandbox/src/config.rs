@@ -52,6 +52,9 @@ pub struct SandboxConfig {
     /// How many request records the journal keeps (older ones are dropped; counters are
     /// kept). Default 1,000.
     pub journal_capacity: usize,
+    /// Serve HTTPS with a certificate from a test CA generated at start (see
+    /// [`Sandbox::ca_pem`](crate::Sandbox::ca_pem)) instead of plain HTTP. Default false.
+    pub https: bool,
     /// Fault rules installed at start, in order. Default none.
     pub faults: Vec<FaultSpec>,
 }
@@ -71,6 +74,7 @@ impl std::fmt::Debug for SandboxConfig {
             .field("account_name", &self.account_name)
             .field("bind", &self.bind)
             .field("journal_capacity", &self.journal_capacity)
+            .field("https", &self.https)
             .field("faults", &self.faults)
             .finish()
     }
@@ -91,6 +95,7 @@ impl Default for SandboxConfig {
             account_name: "Sandbox Account :)".to_string(),
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             journal_capacity: 1_000,
+            https: false,
             faults: Vec::new(),
         }
     }
@@ -155,6 +160,12 @@ impl SandboxConfig {
     /// Sets [`bind`](Self::bind).
     pub fn bind(mut self, addr: SocketAddr) -> Self {
         self.bind = addr;
+        self
+    }
+
+    /// Sets [`https`](Self::https).
+    pub fn https(mut self, on: bool) -> Self {
+        self.https = on;
         self
     }
 

@@ -91,6 +91,7 @@ mod seed;
 mod server;
 pub mod settings;
 mod state;
+mod tls;
 #[cfg(feature = "typescript")]
 pub mod typescript;
 

@@ -65,6 +65,13 @@ struct Args {
     /// "times": 2}`); repeatable, added after the file's `faults`.
     #[arg(long = "fault", alias = "faults", value_name = "JSON")]
     faults: Vec<String>,
+    /// Serve HTTPS with a certificate from a test CA generated at start.
+    #[arg(long)]
+    https: bool,
+    /// With --https: write the test CA's certificate (PEM) to FILE [default: a file in the
+    /// temporary directory, printed at start].
+    #[arg(long, value_name = "FILE")]
+    ca_out: Option<std::path::PathBuf>,
 }
 
 impl Args {
@@ -104,6 +111,9 @@ impl Args {
                 serde_json::from_str(text).map_err(|e| format!("--fault #{}: {e}", i + 1))?;
             s.faults.push(spec);
         }
+        if self.https {
+            s.https = Some(true);
+        }
         s.port = s.port.or(Some(DEFAULT_PORT));
         Ok(s)
     }
@@ -111,7 +121,9 @@ impl Args {
 
 #[tokio::main]
 async fn main() {
-    let settings = match Args::parse().settings() {
+    let args = Args::parse();
+    let ca_out = args.ca_out.clone();
+    let settings = match args.settings() {
         Ok(s) => s,
         Err(e) => {
             eprintln!("iqtech-sandbox: {e}");
@@ -126,6 +138,22 @@ async fn main() {
         }
     };
     println!("iQ Tech sandbox listening on {}", sandbox.addr());
+    if let Some(pem) = sandbox.ca_pem() {
+        let path = ca_out.unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("iqtech-sandbox-ca-{}.pem", sandbox.addr().port()))
+        });
+        if let Err(e) = std::fs::write(&path, pem) {
+            eprintln!(
+                "iqtech-sandbox: cannot write the test CA to {}: {e}",
+                path.display()
+            );
+            std::process::exit(1);
+        }
+        println!(
+            "test CA:       {}  (trust it: ca_bundle / IQTECH_CA_BUNDLE)",
+            path.display()
+        );
+    }
     println!(
         "auth URL:      {}  (token: POST {}/connect/token)",
         sandbox.auth_url(),

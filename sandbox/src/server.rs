@@ -61,6 +61,7 @@ pub struct Sandbox {
     addr: SocketAddr,
     stop: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
+    tls: Option<crate::tls::TestCa>,
 }
 
 impl Sandbox {
@@ -81,7 +82,15 @@ impl Sandbox {
             source,
         })?;
         let faults = config.faults.clone();
-        let app = Arc::new(App::new(config, format!("http://{addr}")));
+        let tls = match config.https {
+            true => Some(
+                crate::tls::TestCa::generate()
+                    .map_err(|e| SandboxError::Settings(SettingsError::new("https", e)))?,
+            ),
+            false => None,
+        };
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let app = Arc::new(App::new(config, format!("{scheme}://{addr}")));
         for (i, spec) in faults.into_iter().enumerate() {
             app.faults
                 .inject(spec)
@@ -89,12 +98,14 @@ impl Sandbox {
         }
         let router = routes::router(app.clone());
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(serve(listener, router, stopped));
+        let acceptor = tls.as_ref().map(|t| t.acceptor().clone());
+        let task = tokio::spawn(serve(listener, router, stopped, acceptor));
         Ok(Sandbox {
             app,
             addr,
             stop,
             task: Some(task),
+            tls,
         })
     }
 
@@ -110,6 +121,11 @@ impl Sandbox {
         let mut s = SandboxSettings::from(&self.app.config);
         s.port = Some(self.addr.port());
         s
+    }
+
+    /// The test CA's certificate (PEM) when serving HTTPS: what a client must trust.
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.tls.as_ref().map(|t| t.ca_pem())
     }
 
     /// The address the server listens on.
@@ -253,16 +269,26 @@ async fn stopped(stop: &mut watch::Receiver<bool>) {
 }
 
 /// Accepts connections until told to stop.
-async fn serve(listener: TcpListener, router: Router, mut stop: watch::Receiver<bool>) {
+async fn serve(
+    listener: TcpListener,
+    router: Router,
+    mut stop: watch::Receiver<bool>,
+    tls: Option<tokio_rustls::TlsAcceptor>,
+) {
     let mut conns = JoinSet::new();
     let conn_stop = stop.clone();
     loop {
         tokio::select! {
             _ = stopped(&mut stop) => break,
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    conns.spawn(serve_connection(stream, router.clone(), conn_stop.clone()));
-                }
+                Ok((stream, _)) => match &tls {
+                    None => {
+                        conns.spawn(serve_connection(stream, router.clone(), conn_stop.clone()));
+                    }
+                    Some(acceptor) => {
+                        conns.spawn(serve_tls(acceptor.clone(), stream, router.clone(), conn_stop.clone()));
+                    }
+                },
                 Err(e) => {
                     log::warn!("accept failed: {e}");
                     tokio::time::sleep(Duration::from_millis(10)).await;
@@ -281,13 +307,27 @@ async fn serve(listener: TcpListener, router: Router, mut stop: watch::Receiver<
     }
 }
 
-/// Serves one connection (HTTP/1.1, or HTTP/2 with prior knowledge) until it ends, a request
-/// aborts it, or the server stops.
-async fn serve_connection(
+/// Completes the TLS handshake (10 s at most), then serves the connection. A client that
+/// refuses the certificate just ends here (logged at debug).
+async fn serve_tls(
+    acceptor: tokio_rustls::TlsAcceptor,
     stream: tokio::net::TcpStream,
     router: Router,
-    mut stop: watch::Receiver<bool>,
+    stop: watch::Receiver<bool>,
 ) {
+    match tokio::time::timeout(Duration::from_secs(10), acceptor.accept(stream)).await {
+        Ok(Ok(tls)) => serve_connection(tls, router, stop).await,
+        Ok(Err(e)) => log::debug!("TLS handshake failed: {e}"),
+        Err(_) => log::debug!("TLS handshake timed out"),
+    }
+}
+
+/// Serves one connection (HTTP/1.1, or HTTP/2 with prior knowledge) until it ends, a request
+/// aborts it, or the server stops.
+async fn serve_connection<S>(stream: S, router: Router, mut stop: watch::Receiver<bool>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
     let abort = Arc::new(Notify::new());
     let handle = ConnAbort(abort.clone());
     let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {

@@ -94,6 +94,10 @@ pub struct SandboxSettings {
     /// (the `iqtech-sandbox` binary: 8080).
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub port: Option<u16>,
+    /// Serve HTTPS with a certificate from a test CA generated at start (the sandbox hands out
+    /// the CA's PEM to trust) instead of plain HTTP. Default false.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub https: Option<bool>,
     /// Fault rules installed at start, in order (see [`FaultSpec`]); more can be added and
     /// removed while it runs. Default none.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -120,6 +124,7 @@ impl fmt::Debug for SandboxSettings {
             .field("journal_capacity", &self.journal_capacity)
             .field("host", &self.host)
             .field("port", &self.port)
+            .field("https", &self.https)
             .field("faults", &self.faults)
             .finish()
     }
@@ -252,6 +257,9 @@ impl SandboxSettings {
         }
         c.bind = SocketAddr::new(ip, self.port.unwrap_or(c.bind.port()));
         c.faults = self.faults.clone();
+        if let Some(v) = self.https {
+            c.https = v;
+        }
         c.validate()?;
         Ok(c)
     }
@@ -283,6 +291,7 @@ impl From<&SandboxConfig> for SandboxSettings {
             journal_capacity: Some(u32::try_from(c.journal_capacity).unwrap_or(u32::MAX)),
             host: Some(c.bind.ip().to_string()),
             port: Some(c.bind.port()),
+            https: Some(c.https),
             faults: c.faults.clone(),
         }
     }

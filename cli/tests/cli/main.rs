@@ -7,3 +7,4 @@ mod config;
 mod errors;
 mod export;
 mod formats;
+mod tls;
