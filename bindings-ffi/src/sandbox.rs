@@ -178,6 +178,17 @@ impl Sandbox {
             .map_err(|e| SandboxError::Fault(e.to_string()))
     }
 
+    /// Installs a fault rule given as the sandbox's own JSON (`iqtech_sandbox::FaultSpec`,
+    /// snake_case, durations in milliseconds), with every effect it has (`respond`, `after`,
+    /// `rate`, …), exactly as the Rust, Python and Node sandboxes read it; returns its id. Fails
+    /// naming what is wrong with the rule.
+    pub fn inject_fault_json(&self, spec: String) -> Result<u64, SandboxError> {
+        let spec: FaultSpec =
+            serde_json::from_str(&spec).map_err(|e| SandboxError::Fault(e.to_string()))?;
+        self.with(|s| s.inject(spec))?
+            .map_err(|e| SandboxError::Fault(e.to_string()))
+    }
+
     /// Removes one fault rule; false when no rule has that id.
     pub fn remove_fault(&self, id: u64) -> Result<bool, SandboxError> {
         self.with(|s| s.remove_fault(id))
