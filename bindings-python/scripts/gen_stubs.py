@@ -50,6 +50,7 @@ SCALARS = {
     "i64": "int",
     "u16": "int",
     "u32": "int",
+    "u64": "int",
     "Decimal": "Decimal",
     "NaiveDate": "date",
     "Timestamp": "datetime | str",
@@ -207,6 +208,8 @@ def params(op: dict[str, Any], record_form: str | None) -> str:
         if arg["record"]:
             if record_form == "dict":
                 out.append(f"{arg['name']}: {arg['type']}")
+            elif record_form == "either":
+                out.append(f"{arg['name']}: {arg['type']} | None = None")
             else:
                 out.append(f"{arg['name']}: None = None")
             out.append("/")
@@ -220,10 +223,20 @@ def params(op: dict[str, Any], record_form: str | None) -> str:
             out.append("*")
             kwonly = True
         out.append(text)
-    if record_form == "kwargs":
+    if record_form in ("kwargs", "either"):
         record = next(a for a in op["args"] if a["record"])
         out.append(f"**kwargs: Unpack[{record['type']}]")
     return ", ".join(["self"] + out)
+
+
+def all_optional(record: str) -> bool:
+    """Whether every field of the input model ``record`` may be left out (then one signature,
+    ``(record=None, /, **fields)``, serves both forms; else two overloads)."""
+    for path in sorted((CORE / "models").glob("*.rs")):
+        for name, _, fields in structs(path.read_text(), None):
+            if name == record:
+                return all(rust.startswith("Option<") for _, rust, _ in fields)
+    raise KeyError(record)
 
 
 def group_class(surface: dict[str, Any], group: dict[str, Any], asynchronous: bool) -> str:
@@ -237,7 +250,10 @@ def group_class(surface: dict[str, Any], group: dict[str, Any], asynchronous: bo
             continue
         ret = returns(op, asynchronous)
         body = doc(op["doc"], "        ")
-        if any(a["record"] for a in op["args"]):
+        record = next((a for a in op["args"] if a["record"]), None)
+        if record is not None and all_optional(record["type"]):
+            out.append(f"    def {op['method']}({params(op, 'either')}) -> {ret}:\n{body}")
+        elif record is not None:
             for form in ("dict", "kwargs"):
                 out.append(f"    @overload\n    def {op['method']}({params(op, form)}) -> {ret}:\n{body}")
         else:
@@ -251,6 +267,20 @@ def render_clients(surface: dict[str, Any]) -> str:
         for group in surface["groups"]:
             parts.append(group_class(surface, group, asynchronous))
     return "".join(parts)
+
+
+def sandbox_settings() -> str:
+    """``Sandbox.__new__``: the fields of ``iqtech_sandbox::SandboxSettings``."""
+    (settings,) = [s for s in structs((ROOT / "sandbox" / "src" / "settings.rs").read_text(), None) if s[0] == "SandboxSettings"]
+    out = ["    def __new__(\n        cls,\n        *,\n"]
+    for name, rust, _ in settings[2]:
+        ty = py_type(re.sub(r"^Option<(.+)>$", r"\1", rust.replace(" ", ""))).replace("builtins.list", "list")
+        if not re.fullmatch(r"(int|float|str|bool|list\[FaultSpec\])", ty):
+            ty = "dict[str, Any]"  # a nested record of the sandbox (its JSON form, snake_case)
+        out.append(f"        {name}: {ty} | None = None,\n")
+    out.append("    ) -> Self:\n")
+    out.append(doc("Configures a sandbox from the fields of iqtech_sandbox::SandboxSettings (durations in seconds); each has a default. Nothing runs until start() or with.", "        "))
+    return "".join(out)
 
 
 def sandbox_clients(surface: dict[str, Any]) -> str:
@@ -420,7 +450,7 @@ def render_types(surface: dict[str, Any]) -> str:
     body += typed_dict("FaultSpec", ["A sandbox fault rule (see :meth:`iqtech.testing.Sandbox.inject`); every key is optional."], fault[2], all_optional=True)
     names = ordered + ["FaultSpec"]
     return (
-        '"""The shapes of the SDK\'s inputs, as ``TypedDict``\\ s for type checkers.\n\n'
+        '"""The shapes of the SDK\'s record inputs, as ``TypedDict`` classes for type checkers.\n\n'
         "Written by ``scripts/gen_stubs.py`` from the core's input models; do not edit.\n\n"
         "Every method that takes a record accepts it as keyword arguments or as one positional ``dict`` of\n"
         "this shape (``client.employees.create(**person)`` and ``client.employees.create(person)`` are the\n"
@@ -464,7 +494,10 @@ def main() -> int:
     stub = STUB.read_text()
     new_stub = replace_section(stub, "clients and groups", render_clients(surface))
     new_stub = replace_section(new_stub, "sandbox clients", sandbox_clients(surface))
+    new_stub = replace_section(new_stub, "sandbox settings", sandbox_settings())
     new_stub = replace_section(new_stub, "models", render_models())
+    names = ["__version__"] + re.findall(r"^(?:class|def) (\w+)", new_stub, flags=re.M)
+    new_stub = replace_section(new_stub, "__all__", "__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + "]")
     outputs = {STUB: new_stub, ERRORS: render_errors(surface), TYPES: render_types(surface)}
     stale = [p for p, text in outputs.items() if not p.exists() or p.read_text() != text]
     if "--check" in sys.argv:

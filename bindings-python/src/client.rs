@@ -99,7 +99,9 @@ pub(crate) fn settings(
                     .extract::<f64>()
                     .ok()
                     .filter(|s| s.is_finite() && *s >= 0.0)
-                    .ok_or_else(|| validation(py, &name, "must be a number of seconds, at least 0"))?;
+                    .ok_or_else(|| {
+                        validation(py, &name, "must be a number of seconds, at least 0")
+                    })?;
                 Value::from(secs * 1000.0)
             }
         };

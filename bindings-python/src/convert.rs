@@ -68,7 +68,7 @@ pub(crate) fn from_value<T: DeserializeOwned>(py: Python<'_>, value: Value) -> P
 }
 
 /// The field serde names in "unknown field `x`" / "missing field `x`".
-fn named_field(message: &str) -> Option<&str> {
+pub(crate) fn named_field(message: &str) -> Option<&str> {
     let rest = message
         .strip_prefix("unknown field `")
         .or_else(|| message.strip_prefix("missing field `"))?;

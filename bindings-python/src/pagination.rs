@@ -1,4 +1,5 @@
-//! The core's auto-pagers as Python iterators (`for` and `async for`).
+//! The core's auto-pagers as Python iterators (`for` and `async for`), of items
+//! (`ItemIterator`, `AsyncItemIterator`) or of whole pages (`PageIterator`, `AsyncPageIterator`).
 //!
 //! The core's item stream is lazy and in order, with at most `concurrency` pages in flight. To
 //! keep those pages moving while Python works on items, the first `next()` starts a *pump* task

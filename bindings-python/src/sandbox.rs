@@ -1,16 +1,18 @@
 //! `iqtech.testing.Sandbox`: the embedded fake iQ Tech server (crate `iqtech-sandbox`), run on
 //! the core's runtime, for offline tests of the SDK and of users' own integrations.
 
-use std::sync::Mutex;
-use std::time::Duration;
-
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
+use std::sync::Mutex;
 
 use crate::client::{build, settings};
+use crate::error::to_py_err;
 use crate::operations::{AsyncClient, Client};
 use crate::runtime::block;
+
+/// The `SandboxSettings` fields that are durations: seconds here, milliseconds in its serde form.
+const DURATIONS: &[&str] = &["token_lifetime"];
 
 /// A running (or stopped) sandbox server on 127.0.0.1.
 #[pyclass(module = "iqtech.testing", frozen)]
@@ -103,40 +105,33 @@ fn pythonize<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAn
 
 #[pymethods]
 impl Sandbox {
-    /// Configures a sandbox (nothing runs until `start()` or `with`). Every argument has a
-    /// default; the same seed and sizes give the same data.
+    /// Configures a sandbox (nothing runs until `start()` or `with`). The keyword arguments
+    /// are exactly the fields of `iqtech_sandbox::SandboxSettings` (durations in seconds);
+    /// every one has a default, and the same seed and sizes give the same data. A wrong value
+    /// is a `ValidationError` naming the field, an unknown keyword one naming it too.
     #[new]
-    #[pyo3(signature = (*, seed=42, employees=250, machines=12, transactions=5000, token_lifetime=3600.0, client_id=None, client_secret=None, account_name=None, journal_capacity=1000))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        seed: u64,
-        employees: usize,
-        machines: usize,
-        transactions: u64,
-        token_lifetime: f64,
-        client_id: Option<String>,
-        client_secret: Option<String>,
-        account_name: Option<String>,
-        journal_capacity: usize,
-    ) -> PyResult<Self> {
-        let lifetime = Duration::try_from_secs_f64(token_lifetime)
-            .map_err(|_| PyValueError::new_err("token_lifetime must be a positive number"))?;
-        let mut config = iqtech_sandbox::SandboxConfig::default()
-            .seed(seed)
-            .employees(employees)
-            .machines(machines)
-            .transactions(transactions)
-            .token_lifetime(lifetime)
-            .journal_capacity(journal_capacity);
-        if client_id.is_some() || client_secret.is_some() {
-            config = config.credentials(
-                client_id.unwrap_or_else(|| iqtech_sandbox::DEFAULT_CLIENT_ID.into()),
-                client_secret.unwrap_or_else(|| iqtech_sandbox::DEFAULT_CLIENT_SECRET.into()),
-            );
+    #[pyo3(signature = (**settings))]
+    fn new(py: Python<'_>, settings: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let mut fields = match settings {
+            Some(kwargs) => crate::convert::to_value(kwargs.as_any(), "")?,
+            None => serde_json::Value::Object(Default::default()),
+        };
+        for name in DURATIONS {
+            let secs = fields.get(*name).and_then(serde_json::Value::as_f64);
+            if let Some(secs) = secs.filter(|s| s.is_finite() && *s >= 0.0) {
+                fields[*name] = serde_json::Value::from((secs * 1000.0).round() as u64);
+            }
         }
-        if let Some(name) = account_name {
-            config = config.account_name(name);
-        }
+        let invalid = |e: iqtech_sandbox::SettingsError| {
+            let field = match crate::convert::named_field(&e.problem) {
+                Some(name) if e.field.is_empty() => name.to_owned(),
+                _ => e.field,
+            };
+            to_py_err(py, iqtech::Error::validation(field, e.problem))
+        };
+        let settings =
+            iqtech_sandbox::SandboxSettings::deserialize_from(fields).map_err(invalid)?;
+        let config = settings.to_config().map_err(invalid)?;
         Ok(Self {
             config,
             running: Mutex::new(None),

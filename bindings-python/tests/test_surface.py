@@ -16,9 +16,9 @@ from iqtech import _native, errors
 from iqtech.testing import Sandbox
 
 
-def group_class(sandbox: Sandbox, group: str, asynchronous: bool) -> type:
+def group_class(sandbox: Sandbox, group: str, asynchronous: bool) -> Any:
     client = sandbox.async_client() if asynchronous else sandbox.client()
-    cls = type(getattr(client, group))
+    cls: Any = type(getattr(client, group))
     assert getattr(iqtech, cls.__name__) is cls
     assert cls.__name__.startswith("Async") == asynchronous
     return cls
@@ -80,9 +80,9 @@ def test_clients_take_exactly_the_settings(sandbox: Sandbox) -> None:
     names = [name for name, _ in _native._settings()]
     assert "request_timeout" in names and "timeout" not in names
     with pytest.raises(TypeError, match="'timeout'"):
-        iqtech.Client(client_id="a", client_secret="b", timeout=5)
+        iqtech.Client(client_id="a", client_secret="b", timeout=5)  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="'nope'"):
-        sandbox.client(nope=1)
+        sandbox.client(nope=1)  # type: ignore[call-arg]
     with pytest.raises(iqtech.ValidationError) as info:
         sandbox.client(max_attempts=-1)
     assert info.value.field == "max_attempts"
@@ -97,3 +97,26 @@ def test_methods_have_signatures_and_docs() -> None:
                 continue
             assert member.__doc__, f"{group_cls.__name__}.{name} has no docstring"
             inspect.signature(member)  # pyo3 provides __text_signature__
+
+
+def test_sandbox_takes_exactly_its_settings() -> None:
+    with pytest.raises(iqtech.ValidationError) as info:
+        Sandbox(nope=1)  # type: ignore[call-arg]
+    assert info.value.field == "nope"
+    with pytest.raises(iqtech.ValidationError) as info:
+        Sandbox(transactions_start="2024-13-01")
+    assert info.value.field == "transactions_start"
+    with Sandbox(
+        seed=3,
+        employees=5,
+        transactions=40,
+        transactions_start="2025-01-01",
+        transactions_days=10,
+        token_lifetime=60.5,
+        faults=[{"route": "machines.list", "status": 500, "times": 1}],
+    ) as sb:
+        client = sb.client(max_attempts=1)
+        assert len(client.employees.list().items) == 5
+        with pytest.raises(iqtech.ServerError):
+            client.machines.list()
+        assert client.machines.list().items

@@ -1,4 +1,4 @@
-"""Quickstart: one page, every employee, a lookup, and errors you can act on.
+"""Quickstart: one page, every employee, a lookup, the low-stock report, and errors you can act on.
 
 Runs against the real API when IQTECH_CLIENT_ID and IQTECH_CLIENT_SECRET are set, else against
 the embedded sandbox (offline).
@@ -25,6 +25,13 @@ def main(client: iqtech.Client) -> None:
 
     # No match is an empty list, not an error.
     print("lookup:", client.employees.lookup(last_name="Nobody-By-This-Name"))
+
+    # Whole pages when you want them, and the CLI's low-stock report (worst first).
+    sizes = [len(p.items) for p in client.machines.iter_pages(page_size=5)]
+    print("machine pages:", sizes)
+    for row in client.machines.low_stock()[:3]:
+        print(f"low stock: {row.severity} {row.serial_no} #{row.selection} {row.product_name}: "
+              f"{row.current_count}/{row.level}")
 
     # Caller mistakes are caught before anything is sent, naming the argument.
     try:

@@ -10,16 +10,59 @@ from typing import Any, ClassVar, Generic, TypeVar, final, overload
 from typing_extensions import Self, Unpack
 
 from ._enums import Language, StockSeverity
-from .types import (
-    Assignee,
-    EmployeeInput,
-    EmployeeQuery,
-    FaultSpec,
-    Reservation,
-    ReservedLockerReportQuery,
-    SetPinInput,
-    TransactionQuery,
-)
+from .types import *  # the TypedDict of every record input (generated from the core)
+
+# --- __all__ (generated) ---
+# Written by scripts/gen_stubs.py from the core's tables and models; do not edit.
+__all__ = [
+    "__version__",
+    "refresh_logging",
+    "ItemIterator",
+    "AsyncItemIterator",
+    "PageIterator",
+    "AsyncPageIterator",
+    "_error_classes",
+    "_operations",
+    "_settings",
+    "Client",
+    "AsyncClient",
+    "Employees",
+    "WillCall",
+    "WillCallV1",
+    "Machines",
+    "Transactions",
+    "AsyncEmployees",
+    "AsyncWillCall",
+    "AsyncWillCallV1",
+    "AsyncMachines",
+    "AsyncTransactions",
+    "Ready",
+    "Canceller",
+    "Sandbox",
+    "PageMeta",
+    "Employee",
+    "EmployeePage",
+    "Machine",
+    "PlanogramEntry",
+    "MachinePlanogram",
+    "MachinePage",
+    "TransactionMachine",
+    "BatchDetail",
+    "UserLimit",
+    "TransactionDetail",
+    "Transaction",
+    "TransactionPage",
+    "AccessCode",
+    "ReservationResult",
+    "ReservationStatus",
+    "RecallResult",
+    "ReservationDetail",
+    "ReportMachine",
+    "ReservedLockerReport",
+    "LegacyReservedLockerReport",
+    "LowStockRow",
+]
+# --- end of __all__ ---
 
 __version__: str
 
@@ -238,11 +281,7 @@ class Employees:
     @overload
     def update(self, employee_number: str, input: None = None, /, **kwargs: Unpack[EmployeeInput]) -> None:
         """Replaces employee `employee_number`'s whole record (E4); `input.employee_number` is the new number, so this can renumber. Fields left unset may be cleared by the server: use `patch` to change only some fields."""
-    @overload
-    def patch(self, employee_number: str, changes: EmployeeChanges, /) -> None:
-        """Changes only the fields set in `changes` and keeps every other field: looks the employee up (E6), merges, and sends the full record (E4). Fails on `employee_number` when no employee has that number."""
-    @overload
-    def patch(self, employee_number: str, changes: None = None, /, **kwargs: Unpack[EmployeeChanges]) -> None:
+    def patch(self, employee_number: str, changes: EmployeeChanges | None = None, /, **kwargs: Unpack[EmployeeChanges]) -> None:
         """Changes only the fields set in `changes` and keeps every other field: looks the employee up (E6), merges, and sends the full record (E4). Fails on `employee_number` when no employee has that number."""
     def set_status(self, employee_number: str, active: bool) -> None:
         """Activates or deactivates an employee (E3)."""
@@ -252,11 +291,7 @@ class Employees:
     @overload
     def set_pin(self, input: None = None, /, **kwargs: Unpack[SetPinInput]) -> None:
         """Sets an employee's PIN (E5). Never sent twice."""
-    @overload
-    def lookup(self, query: EmployeeQuery, /) -> builtins.list[Employee]:
-        """Employees matching every criterion given (E6; at least one). No match is an empty list. Sent as GET; POST once on a 405, remembered."""
-    @overload
-    def lookup(self, query: None = None, /, **kwargs: Unpack[EmployeeQuery]) -> builtins.list[Employee]:
+    def lookup(self, query: EmployeeQuery | None = None, /, **kwargs: Unpack[EmployeeQuery]) -> builtins.list[Employee]:
         """Employees matching every criterion given (E6; at least one). No match is an empty list. Sent as GET; POST once on a 405, remembered."""
 
 @final
@@ -360,23 +395,11 @@ class Machines:
 class Transactions:
     """The transaction report (document section 5). Reached as an attribute of ``iqtech.Client``."""
 
-    @overload
-    def list(self, query: TransactionQuery, /) -> TransactionPage:
+    def list(self, query: TransactionQuery | None = None, /, **kwargs: Unpack[TransactionQuery]) -> TransactionPage:
         """One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size` to 100."""
-    @overload
-    def list(self, query: None = None, /, **kwargs: Unpack[TransactionQuery]) -> TransactionPage:
-        """One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size` to 100."""
-    @overload
-    def iter_pages(self, query: TransactionQuery, /, *, concurrency: int | None = None) -> PageIterator[TransactionPage]:
+    def iter_pages(self, query: TransactionQuery | None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> PageIterator[TransactionPage]:
         """The whole report for the query's filters, page by page (its page is ignored)."""
-    @overload
-    def iter_pages(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> PageIterator[TransactionPage]:
-        """The whole report for the query's filters, page by page (its page is ignored)."""
-    @overload
-    def iter(self, query: TransactionQuery, /, *, concurrency: int | None = None) -> ItemIterator[Transaction]:
-        """The whole report, transaction by transaction; see `iter_pages`."""
-    @overload
-    def iter(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> ItemIterator[Transaction]:
+    def iter(self, query: TransactionQuery | None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> ItemIterator[Transaction]:
         """The whole report, transaction by transaction; see `iter_pages`."""
 
 @final
@@ -401,11 +424,7 @@ class AsyncEmployees:
     @overload
     def update(self, employee_number: str, input: None = None, /, **kwargs: Unpack[EmployeeInput]) -> Awaitable[None]:
         """Replaces employee `employee_number`'s whole record (E4); `input.employee_number` is the new number, so this can renumber. Fields left unset may be cleared by the server: use `patch` to change only some fields."""
-    @overload
-    def patch(self, employee_number: str, changes: EmployeeChanges, /) -> Awaitable[None]:
-        """Changes only the fields set in `changes` and keeps every other field: looks the employee up (E6), merges, and sends the full record (E4). Fails on `employee_number` when no employee has that number."""
-    @overload
-    def patch(self, employee_number: str, changes: None = None, /, **kwargs: Unpack[EmployeeChanges]) -> Awaitable[None]:
+    def patch(self, employee_number: str, changes: EmployeeChanges | None = None, /, **kwargs: Unpack[EmployeeChanges]) -> Awaitable[None]:
         """Changes only the fields set in `changes` and keeps every other field: looks the employee up (E6), merges, and sends the full record (E4). Fails on `employee_number` when no employee has that number."""
     def set_status(self, employee_number: str, active: bool) -> Awaitable[None]:
         """Activates or deactivates an employee (E3)."""
@@ -415,11 +434,7 @@ class AsyncEmployees:
     @overload
     def set_pin(self, input: None = None, /, **kwargs: Unpack[SetPinInput]) -> Awaitable[None]:
         """Sets an employee's PIN (E5). Never sent twice."""
-    @overload
-    def lookup(self, query: EmployeeQuery, /) -> Awaitable[builtins.list[Employee]]:
-        """Employees matching every criterion given (E6; at least one). No match is an empty list. Sent as GET; POST once on a 405, remembered."""
-    @overload
-    def lookup(self, query: None = None, /, **kwargs: Unpack[EmployeeQuery]) -> Awaitable[builtins.list[Employee]]:
+    def lookup(self, query: EmployeeQuery | None = None, /, **kwargs: Unpack[EmployeeQuery]) -> Awaitable[builtins.list[Employee]]:
         """Employees matching every criterion given (E6; at least one). No match is an empty list. Sent as GET; POST once on a 405, remembered."""
 
 @final
@@ -523,23 +538,11 @@ class AsyncMachines:
 class AsyncTransactions:
     """The transaction report (document section 5). Reached as an attribute of ``iqtech.AsyncClient``."""
 
-    @overload
-    def list(self, query: TransactionQuery, /) -> Awaitable[TransactionPage]:
+    def list(self, query: TransactionQuery | None = None, /, **kwargs: Unpack[TransactionQuery]) -> Awaitable[TransactionPage]:
         """One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size` to 100."""
-    @overload
-    def list(self, query: None = None, /, **kwargs: Unpack[TransactionQuery]) -> Awaitable[TransactionPage]:
-        """One page of the report (T1). Dates are inclusive; `page` defaults to 1 and `page_size` to 100."""
-    @overload
-    def iter_pages(self, query: TransactionQuery, /, *, concurrency: int | None = None) -> AsyncPageIterator[TransactionPage]:
+    def iter_pages(self, query: TransactionQuery | None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> AsyncPageIterator[TransactionPage]:
         """The whole report for the query's filters, page by page (its page is ignored)."""
-    @overload
-    def iter_pages(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> AsyncPageIterator[TransactionPage]:
-        """The whole report for the query's filters, page by page (its page is ignored)."""
-    @overload
-    def iter(self, query: TransactionQuery, /, *, concurrency: int | None = None) -> AsyncItemIterator[Transaction]:
-        """The whole report, transaction by transaction; see `iter_pages`."""
-    @overload
-    def iter(self, query: None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> AsyncItemIterator[Transaction]:
+    def iter(self, query: TransactionQuery | None = None, /, *, concurrency: int | None = None, **kwargs: Unpack[TransactionQuery]) -> AsyncItemIterator[Transaction]:
         """The whole report, transaction by transaction; see `iter_pages`."""
 
 # --- end of clients and groups ---
@@ -562,19 +565,31 @@ class Canceller:
 class Sandbox:
     """The embedded fake iQ Tech server on 127.0.0.1 (use ``iqtech.testing.Sandbox``)."""
 
+# --- sandbox settings (generated) ---
+# Written by scripts/gen_stubs.py from the core's tables and models; do not edit.
     def __new__(
         cls,
         *,
-        seed: int = 42,
-        employees: int = 250,
-        machines: int = 12,
-        transactions: int = 5000,
-        token_lifetime: float = 3600.0,
+        seed: int | None = None,
+        employees: int | None = None,
+        machines: int | None = None,
+        transactions: int | None = None,
+        transactions_start: str | None = None,
+        transactions_days: int | None = None,
+        token_lifetime: float | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
         account_name: str | None = None,
-        journal_capacity: int = 1000,
-    ) -> Self: ...
+        journal_capacity: int | None = None,
+        host: str | None = None,
+        port: int | None = None,
+        https: bool | None = None,
+        faults: list[FaultSpec] | None = None,
+        dialect: dict[str, Any] | None = None,
+    ) -> Self:
+        """Configures a sandbox from the fields of iqtech_sandbox::SandboxSettings (durations in seconds); each has a default. Nothing runs until start() or with."""
+
+# --- end of sandbox settings ---
     def start(self) -> Self:
         """Starts the server (a no-op when it runs)."""
     def stop(self) -> None:

@@ -1,4 +1,4 @@
-"""The shapes of the SDK's inputs, as ``TypedDict``\ s for type checkers.
+"""The shapes of the SDK's record inputs, as ``TypedDict`` classes for type checkers.
 
 Written by ``scripts/gen_stubs.py`` from the core's input models; do not edit.
 
