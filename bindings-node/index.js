@@ -1,16 +1,17 @@
 'use strict'
 // CommonJS entry point of the `iqtech` package: the native addon plus its thin JS layer
-// (error classes, async iteration of pagers). `index.mjs` re-exports this for ESM.
+// (error classes built from the core's table, async iteration of pagers). `index.mjs`
+// re-exports this for ESM.
 const native = require('./native.js')
-const errors = require('./errors.js')
+const errors = require('./errors.js').create(native)
 
 // Every native failure, sync or async, is built by this one factory (see src/error.rs).
 native.__setErrorFactory(errors.makeError)
 
 // Pagers are async iterators: `for await (const x of pager)`; `break` calls `return()`, which
-// drops the native stream so fetching stops. The native side hands over one page of items at a
-// time; this keeps that batch and serves it item by item. Calls are queued, so concurrent
-// `next()` calls still get the items in order.
+// drops the native stream so fetching stops. The native side hands over a batch of values (a
+// page's items, or pages) at a time; this keeps that batch and serves it value by value. Calls
+// are queued, so concurrent `next()` calls still get the values in order.
 const BUFFER = Symbol('iqtech.buffer')
 const QUEUE = Symbol('iqtech.queue')
 const pager = native.NativePager.prototype
@@ -49,27 +50,10 @@ pager[Symbol.asyncIterator] = function () {
   return this
 }
 
-module.exports = {
-  Client: native.Client,
-  Sandbox: native.Sandbox,
-  Employees: native.Employees,
-  WillCall: native.WillCall,
-  WillCallV1: native.WillCallV1,
-  Machines: native.Machines,
-  Transactions: native.Transactions,
-  IqtechError: errors.IqtechError,
-  ApiError: errors.ApiError,
-  BadRequestError: errors.BadRequestError,
-  AuthenticationError: errors.AuthenticationError,
-  PermissionDeniedError: errors.PermissionDeniedError,
-  NotFoundError: errors.NotFoundError,
-  ConflictError: errors.ConflictError,
-  RateLimitError: errors.RateLimitError,
-  ServerError: errors.ServerError,
-  ValidationError: errors.ValidationError,
-  ConfigurationError: errors.ConfigurationError,
-  ConnectionError: errors.ConnectionError,
-  TimeoutError: errors.TimeoutError,
-  DecodeError: errors.DecodeError,
-  OutcomeUnknownError: errors.OutcomeUnknownError,
+// The public classes of the addon (internals start with `__`; `NativePager` is the pagers'
+// prototype, reached through the methods), then the error classes.
+const exported = {}
+for (const [name, value] of Object.entries(native)) {
+  if (!name.startsWith('__') && name !== 'NativePager') exported[name] = value
 }
+module.exports = { ...exported, ...errors.classes }

@@ -1,76 +1,22 @@
-//! `Client`: configuration, and the operation groups as properties.
-
-use std::time::Duration;
+//! `Client`: configured from `iqtech::ClientSettings`; its operation groups are properties
+//! generated from the table ([`crate::ops`]).
 
 use napi::bindgen_prelude::Unknown;
 use napi::Env;
 use napi_derive::napi;
-use serde::Deserialize;
 
 use crate::convert::input;
-use crate::employees::Employees;
-use crate::machines::Machines;
-use crate::promise::sync;
-use crate::transactions::Transactions;
-use crate::will_call::{WillCall, WillCallV1};
+use crate::promise::sync_call;
 
-/// Settings of a `Client`. Every member but the credentials has a default; `Client.fromEnv()`
-/// reads the credentials and URLs from `IQTECH_CLIENT_ID`, `IQTECH_CLIENT_SECRET`,
-/// `IQTECH_AUTH_URL`, `IQTECH_API_URL`, and takes the other members from here.
-#[napi(object)]
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClientOptions {
-    /// OAuth client id (required).
-    pub client_id: Option<String>,
-    /// OAuth client secret (required; never logged or shown).
-    pub client_secret: Option<String>,
-    /// Token host; default `https://account.iqtechportal.com/`. `http://` only for loopback.
-    pub auth_url: Option<String>,
-    /// API host; default `https://integration.iqtechportal.com/`. `http://` only for loopback.
-    pub api_url: Option<String>,
-    /// Time allowed for one request, in milliseconds; default 30 000.
-    pub timeout_ms: Option<u32>,
-    /// Time allowed to open a connection, in milliseconds; default 10 000.
-    pub connect_timeout_ms: Option<u32>,
-    /// Attempts in all, including the first (1 disables retries); default 3.
-    pub max_attempts: Option<u32>,
-    /// Pages fetched at once by the auto-pagers when `iter()` is not told; default 1.
-    pub page_concurrency: Option<u32>,
-    /// Replaces the `User-Agent` header (default `iqtech-node/<version>`).
-    pub user_agent: Option<String>,
-}
-
-impl ClientOptions {
-    /// Applies these settings to a builder (credentials and URLs only when given).
-    pub(crate) fn apply(self, mut b: iqtech::ClientBuilder) -> iqtech::ClientBuilder {
-        b = b.user_agent(self.user_agent.unwrap_or_else(crate::user_agent));
-        if let Some(v) = self.client_id {
-            b = b.client_id(v);
-        }
-        if let Some(v) = self.client_secret {
-            b = b.client_secret(v);
-        }
-        if let Some(v) = self.auth_url {
-            b = b.auth_url(v);
-        }
-        if let Some(v) = self.api_url {
-            b = b.api_url(v);
-        }
-        if let Some(v) = self.timeout_ms {
-            b = b.request_timeout(Duration::from_millis(v.into()));
-        }
-        if let Some(v) = self.connect_timeout_ms {
-            b = b.connect_timeout(Duration::from_millis(v.into()));
-        }
-        if let Some(v) = self.max_attempts {
-            b = b.max_attempts(v);
-        }
-        if let Some(v) = self.page_concurrency {
-            b = b.page_concurrency(v as usize);
-        }
-        b
-    }
+/// The settings of a `Client` from a JavaScript options object: exactly the fields of
+/// `iqtech::ClientSettings` (`iqtech::SETTINGS`) in camelCase, durations in milliseconds, an
+/// unknown name refused. `userAgent` defaults to this binding's name and version.
+pub(crate) fn settings(
+    options: Option<&Unknown<'_>>,
+) -> Result<iqtech::ClientSettings, iqtech::Error> {
+    let mut s: iqtech::ClientSettings = input(options, "options")?;
+    s.user_agent.get_or_insert_with(crate::user_agent);
+    Ok(s)
 }
 
 /// A client of the iQ Tech Integration API.
@@ -85,76 +31,27 @@ pub struct Client {
 #[napi]
 impl Client {
     /// A client from explicit settings (`clientId` and `clientSecret` are required).
-    /// Throws a `ValidationError` naming a missing or invalid setting.
+    /// Throws a `ValidationError` naming a missing, unknown or invalid setting.
     #[napi(constructor)]
     pub fn new(
         env: Env,
-        #[napi(ts_arg_type = "ClientOptions")] options: Unknown<'_>,
+        #[napi(ts_arg_type = "ClientOptions & { clientId: string; clientSecret: string }")]
+        options: Unknown<'_>,
     ) -> napi::Result<Self> {
-        let inner = input::<ClientOptions>(Some(&options), "options")
-            .and_then(|o| o.apply(iqtech::Client::builder()).build());
-        Ok(Self {
-            inner: sync(&env, inner)?,
-        })
+        let inner = sync_call(&env, || settings(Some(&options))?.build())?;
+        Ok(Self { inner })
     }
 
     /// A client configured from `IQTECH_CLIENT_ID`, `IQTECH_CLIENT_SECRET` and, when set,
-    /// `IQTECH_AUTH_URL` and `IQTECH_API_URL`; `options` may set the other settings. Throws a
-    /// `ConfigurationError` naming a missing variable.
+    /// `IQTECH_AUTH_URL` and `IQTECH_API_URL`; `options` sets the others (and may override
+    /// these). Throws a `ConfigurationError` naming a missing variable.
     #[napi(factory)]
     pub fn from_env(
         env: Env,
-        #[napi(ts_arg_type = "Omit<ClientOptions, 'clientId' | 'clientSecret'>")] options: Option<
-            Unknown<'_>,
-        >,
+        #[napi(ts_arg_type = "ClientOptions")] options: Option<Unknown<'_>>,
     ) -> napi::Result<Self> {
-        let inner = input::<ClientOptions>(options.as_ref(), "options").and_then(|o| {
-            let b = iqtech::Client::builder().from_env()?;
-            o.apply(b).build()
-        });
-        Ok(Self {
-            inner: sync(&env, inner)?,
-        })
-    }
-
-    /// Employee operations.
-    #[napi(getter)]
-    pub fn employees(&self) -> Employees {
-        Employees {
-            client: self.inner.clone(),
-        }
-    }
-
-    /// Will-call operations, current generation (`/api/2.0/WillCall`).
-    #[napi(getter)]
-    pub fn will_call(&self) -> WillCall {
-        WillCall {
-            client: self.inner.clone(),
-        }
-    }
-
-    /// Will-call operations, legacy generation (`/api/WillCall`).
-    #[napi(getter, js_name = "willCallV1")]
-    pub fn will_call_v1(&self) -> WillCallV1 {
-        WillCallV1 {
-            client: self.inner.clone(),
-        }
-    }
-
-    /// Machine and planogram operations.
-    #[napi(getter)]
-    pub fn machines(&self) -> Machines {
-        Machines {
-            client: self.inner.clone(),
-        }
-    }
-
-    /// The transaction report.
-    #[napi(getter)]
-    pub fn transactions(&self) -> Transactions {
-        Transactions {
-            client: self.inner.clone(),
-        }
+        let inner = sync_call(&env, || settings(options.as_ref())?.build_from_env())?;
+        Ok(Self { inner })
     }
 
     /// The client id in use.

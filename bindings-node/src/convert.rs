@@ -2,11 +2,11 @@
 //!
 //! Why this exists: the models are defined once, in the core, with serde; JavaScript users see
 //! plain objects with camelCase keys. Inputs go JS value → [`serde_json::Value`] (this module) →
-//! [`iqtech::case::from_camel_value`] (strict: a mistyped key or a wrong type is a
-//! `ValidationError` naming the field); outputs go model → [`iqtech::case::to_camel_json`]
-//! (JSON text, written on the runtime's threads) → `JSON.parse` on the JavaScript thread
-//! ([`Json`]). The key-case rules live in the core so every binding that hands out
-//! dynamic objects spells keys the same way.
+//! [`case::from_camel_value`] (strict: a mistyped key or a wrong type is a `ValidationError`
+//! naming the field); outputs go model → [`case::to_camel_json`] (JSON text, written on the
+//! runtime's threads) → `JSON.parse` on the JavaScript thread ([`Json`]). This is the one path
+//! from a core result to JavaScript objects, and [`Args`] the one calling convention of every
+//! table method.
 //!
 //! JavaScript values with no JSON twin: `undefined` members are left out (as JSON.stringify
 //! does); a `Date` becomes its RFC 3339 UTC text (`2024-03-01T00:00:00.000Z`), which the core
@@ -23,6 +23,7 @@ use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 use iqtech::Error;
+use iqtech_node_support::case;
 
 /// Deepest nesting accepted in an input (the models nest three levels).
 const MAX_DEPTH: usize = 32;
@@ -201,34 +202,121 @@ fn named(error: Error, name: &str) -> Error {
     }
 }
 
-/// An optional JavaScript argument named `name` as JSON (absent or `null` means `{}`).
-pub fn options_json(value: Option<&Unknown<'_>>, name: &str) -> Result<Value, Error> {
-    let json = match value {
-        Some(v) => js_to_json(v, "").map_err(|e| named(e, name))?,
-        None => Value::Null,
-    };
-    Ok(match json {
-        Value::Null => Value::Object(Map::new()),
-        other => other,
-    })
-}
-
-/// An input model from an optional JavaScript argument named `name` (absent means `{}`).
-pub fn input<T: DeserializeOwned>(value: Option<&Unknown<'_>>, name: &str) -> Result<T, Error> {
-    iqtech::case::from_camel_value(options_json(value, name)?, name)
-}
-
-/// An input model from a required JavaScript argument named `name`.
-pub fn required<T: DeserializeOwned>(value: &Unknown<'_>, name: &str) -> Result<T, Error> {
-    match js_to_json(value, "").map_err(|e| named(e, name))? {
-        Value::Null => Err(Error::validation(name, "is required")),
-        json => iqtech::case::from_camel_value(json, name),
+/// A JavaScript argument as JSON; `undefined` and `null` are `None`.
+fn argument_json(value: Option<&Unknown<'_>>, name: &str) -> Result<Option<Value>, Error> {
+    match value {
+        None => Ok(None),
+        Some(v) => match js_to_json(v, "").map_err(|e| named(e, name))? {
+            Value::Null => Ok(None),
+            json => Ok(Some(json)),
+        },
     }
 }
 
-/// A model as the JSON a JavaScript caller receives (camelCase keys), as text: see [`Json`].
-pub fn output<T: Serialize>(value: &T) -> Result<Json, Error> {
-    iqtech::case::to_camel_json(value).map(Json)
+/// A core input (model, settings, scalar) from an optional JavaScript object argument named
+/// `name`, strictly (absent or `null` means `{}`; a mistyped key is a `ValidationError`
+/// naming it).
+pub fn input<T: DeserializeOwned>(value: Option<&Unknown<'_>>, name: &str) -> Result<T, Error> {
+    let json = argument_json(value, name)?.unwrap_or_else(|| Value::Object(Map::new()));
+    case::from_camel_value(json, name)
+}
+
+/// A core input from a required JavaScript argument named `name`.
+pub fn required<T: DeserializeOwned>(value: &Unknown<'_>, name: &str) -> Result<T, Error> {
+    match argument_json(Some(value), name)? {
+        None => Err(Error::validation(name, "is required")),
+        Some(json) => case::from_camel_value(json, name),
+    }
+}
+
+/// How many JavaScript arguments a table method accepts: its required arguments, then one
+/// options object. Every entry of the table fits (the generator checks it).
+pub const ARGUMENT_SLOTS: usize = 3;
+
+/// The calling convention of every table method, in one place: required arguments are
+/// positional (records as plain objects), arguments with a default are members of one trailing
+/// options object (`list({ page, pageSize })`, `iter(query, { concurrency })`). Each value is
+/// converted strictly through serde with camelCase names, so a wrong type, a missing argument
+/// or an unknown option is a `ValidationError` naming it, before anything is sent.
+pub struct Args<'a> {
+    slots: [Option<Unknown<'a>>; ARGUMENT_SLOTS],
+    next: usize,
+    /// The options object, once the first defaulted argument asked for it.
+    options: Option<Map<String, Value>>,
+    /// The option names read, for the message about an unknown one.
+    known: Vec<String>,
+}
+
+impl<'a> Args<'a> {
+    /// The arguments of one call, as napi passed them.
+    pub fn new(slots: [Option<Unknown<'a>>; ARGUMENT_SLOTS]) -> Self {
+        Self {
+            slots,
+            next: 0,
+            options: None,
+            known: Vec::new(),
+        }
+    }
+
+    /// The next positional argument, converted to `T`; `name` is the table's snake_case name.
+    pub fn required<T: DeserializeOwned>(&mut self, name: &str) -> Result<T, Error> {
+        let name = case::snake_to_camel(name);
+        let slot = self.slots.get_mut(self.next).and_then(Option::take);
+        self.next += 1;
+        match argument_json(slot.as_ref(), &name)? {
+            None => Err(Error::validation(name, "is required")),
+            Some(json) => case::from_camel_value(json, &name),
+        }
+    }
+
+    /// The member `name` of the options object (the argument after the required ones),
+    /// converted to `T`; `None` when absent, `undefined` or `null` (the caller's default).
+    pub fn optional<T: DeserializeOwned>(&mut self, name: &str) -> Result<Option<T>, Error> {
+        if self.options.is_none() {
+            let slot = self.slots.get_mut(self.next).and_then(Option::take);
+            self.next += 1;
+            self.options = Some(match argument_json(slot.as_ref(), "options")? {
+                None => Map::new(),
+                Some(Value::Object(map)) => map,
+                Some(_) => return Err(Error::validation("options", "must be an object")),
+            });
+        }
+        let name = case::snake_to_camel(name);
+        let value = self.options.as_mut().and_then(|m| m.remove(&name));
+        self.known.push(name.clone());
+        match value {
+            None | Some(Value::Null) => Ok(None),
+            Some(json) => case::from_camel_value(json, &name).map(Some),
+        }
+    }
+
+    /// Fails on an option nobody asked for, or an argument beyond the last one.
+    pub fn finish(self) -> Result<(), Error> {
+        if let Some(unknown) = self.options.iter().flat_map(|m| m.keys()).next() {
+            let expected = self.known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+            return Err(Error::validation(
+                unknown.clone(),
+                format!("unknown option `{unknown}`, expected {}", expected.join(", ")),
+            ));
+        }
+        let given = self.slots.iter().skip(self.next).flatten().count();
+        if given > 0 {
+            return Err(Error::validation(
+                "arguments",
+                format!("too many arguments: this method takes {}", self.next),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A core result as the value a JavaScript caller receives (camelCase keys), as JSON text
+/// written on the runtime's threads; `()` becomes `undefined`. See [`Json`].
+pub fn output<T: Serialize + 'static>(value: &T) -> Result<Json, Error> {
+    if std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>() {
+        return Ok(Json(None));
+    }
+    case::to_camel_json(value).map(|text| Json(Some(text)))
 }
 
 /// JSON text that becomes a JavaScript value through V8's `JSON.parse`, on the JavaScript
@@ -238,7 +326,8 @@ pub fn output<T: Serialize>(value: &T) -> Result<Json, Error> {
 /// value) costs several times more than V8's own parser for the pages this API returns (100
 /// employees are ~1,800 properties), and the text is produced on the runtime's threads, off
 /// the JavaScript thread.
-pub struct Json(pub String);
+/// `None` is `undefined` (a call that returns nothing).
+pub struct Json(pub Option<String>);
 
 thread_local! {
     /// `JSON.parse` of this thread's environment (one environment per JavaScript thread).
@@ -283,8 +372,12 @@ unsafe fn json_parse(env: sys::napi_env) -> napi::Result<sys::napi_value> {
 
 impl ToNapiValue for Json {
     unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        let Some(text) = val.0 else {
+            // SAFETY: `env` is the live environment napi passed in.
+            return unsafe { <() as ToNapiValue>::to_napi_value(env, ()) };
+        };
         unsafe {
-            let text = <&str as ToNapiValue>::to_napi_value(env, val.0.as_str())?;
+            let text = <&str as ToNapiValue>::to_napi_value(env, text.as_str())?;
             let parse = json_parse(env)?;
             let mut global = ptr::null_mut();
             napi::check_status!(sys::napi_get_global(env, &mut global))?;

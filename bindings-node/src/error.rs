@@ -1,7 +1,8 @@
 //! The one place where a core [`iqtech::Error`] becomes a JavaScript error.
 //!
 //! The error classes (`IqtechError`, `ApiError`, `NotFoundError`, …) are JavaScript classes, so
-//! that `instanceof` works and they extend `Error`; they are defined in `errors.js`. At load,
+//! that `instanceof` works and they extend `Error`; `errors.js` builds them at load from the
+//! core's table ([`error_classes`]). At load,
 //! `index.js` registers one factory function, `(code, message, details) => IqtechError`, with
 //! [`set_error_factory`]; every failure of every call, sync or async, is built by
 //! [`to_js_error`] through that factory, so the class chosen for a `code` is decided once.
@@ -10,10 +11,10 @@
 //! environment and its own classes. Its reference is never deleted (one small leak per worker),
 //! because a worker's thread-local storage outlives the environment it could be deleted in.
 //!
-//! `details` carries every field of the core error with camelCase names: `code`, `page`, and by
-//! kind `operation`, `status`, `errorId`, `detail` (the server's message), `fieldErrors`,
-//! `traceId`, `body`, `retryAfterMs`, `field`, `timeoutMs`, `reason` (why an outcome is unknown), `howToCheck`. Validation
-//! field names are camelCase, as JavaScript callers wrote them.
+//! `details` is [`iqtech::Error::details`] with camelCase names (`code`, `message`, `operation`,
+//! `page`, `status`, `errorId`, `detail`, `fieldErrors`, `traceId`, `body`, `retryAfter` in ms,
+//! `field`, `reason`, `howToCheck`, `timeout` in ms). Validation field names are camelCase, as
+//! JavaScript callers wrote them.
 
 use std::cell::Cell;
 use std::ptr;
@@ -24,6 +25,7 @@ use napi_derive::napi;
 use serde_json::{json, Value};
 
 use iqtech::Error;
+use iqtech_node_support::case;
 
 thread_local! {
     static FACTORY: Cell<sys::napi_ref> = const { Cell::new(ptr::null_mut()) };
@@ -31,7 +33,7 @@ thread_local! {
 
 /// Registers the function that builds error objects: `(code, message, details) => Error`.
 /// Called once by `index.js` in each JavaScript thread; not part of the public API.
-#[napi(js_name = "__setErrorFactory")]
+#[napi(js_name = "__setErrorFactory", skip_typescript)]
 pub fn set_error_factory(
     #[napi(ts_arg_type = "(code: string, message: string, details: object) => Error")]
     factory: Unknown<'_>,
@@ -47,58 +49,39 @@ pub fn set_error_factory(
     Ok(())
 }
 
-/// Every field of `err`, for the JavaScript error object.
+/// Every field of `err` ([`iqtech::Error::details`]), for the JavaScript error object: the same
+/// names in camelCase, durations (`retryAfter`, `timeout`) in milliseconds. No other logic.
 fn details(err: &Error) -> Value {
-    let mut d = json!({ "code": err.code(), "page": err.page() });
-    let extra = match err.root() {
-        Error::Api(api) => json!({
-            "operation": api.operation,
-            "status": api.status,
-            "errorId": api.error_id,
-            "detail": api.message,
-            "fieldErrors": api.field_errors.iter()
-                .map(|f| json!({ "field": f.field, "messages": f.messages }))
-                .collect::<Vec<_>>(),
-            "traceId": api.trace_id,
-            "body": api.body,
-            "retryAfterMs": api.retry_after.map(|d| d.as_millis() as u64),
-        }),
-        Error::Validation { field, message } => json!({ "field": field, "detail": message }),
-        Error::Config { message } => json!({ "detail": message }),
-        Error::Connection { operation, message } => {
-            json!({ "operation": operation, "detail": message })
-        }
-        Error::Timeout { operation, timeout } => {
-            json!({ "operation": operation, "timeoutMs": timeout.as_millis() as u64 })
-        }
-        Error::Decode {
-            operation,
-            status,
-            message,
-            snippet,
-        } => json!({
-            "operation": operation, "status": status, "detail": message, "body": snippet,
-        }),
-        Error::OutcomeUnknown {
-            operation,
-            cause,
-            how_to_check,
-        } => json!({
-            "operation": operation, "reason": cause, "howToCheck": how_to_check,
-        }),
-        _ => json!({}),
-    };
-    if let (Value::Object(d), Value::Object(extra)) = (&mut d, extra) {
-        d.extend(extra);
+    let d = err.details();
+    let mut json = case::to_camel_value(&d).unwrap_or_else(|_| json!({}));
+    if let Value::Object(map) = &mut json {
+        let ms = |v: Option<std::time::Duration>| v.map(|d| d.as_millis() as u64);
+        map.insert("retryAfter".into(), json!(ms(d.retry_after)));
+        map.insert("timeout".into(), json!(ms(d.timeout)));
     }
-    d
+    json
+}
+
+/// The error taxonomy ([`iqtech::ERROR_CLASSES`]): `errors.js` builds its classes from it at
+/// load, so the JavaScript classes cannot drift from the core's. Field names are camelCase.
+#[napi(js_name = "__errorClasses", skip_typescript)]
+pub fn error_classes() -> Value {
+    Value::Array(
+        iqtech::ERROR_CLASSES
+            .iter()
+            .map(|c| {
+                let fields: Vec<String> = c.fields.iter().map(|f| case::snake_to_camel(f)).collect();
+                json!({ "code": c.code, "name": c.name, "parent": c.parent, "doc": c.doc, "fields": fields })
+            })
+            .collect(),
+    )
 }
 
 /// Builds the JavaScript error for `err` (through the registered factory, else a plain `Error`
 /// with `code` and `details`), as a napi error that throws or rejects with exactly that object.
 pub fn to_js_error(env: &Env, err: Error) -> napi::Error {
     let env = env.raw();
-    let err = iqtech::case::error_to_camel(err);
+    let err = case::error_to_camel(err);
     match build(env, &err) {
         // SAFETY: `raw` was just created in `env`, on this thread.
         Ok(raw) => napi::Error::from(unsafe { Unknown::from_raw_unchecked(env, raw) }),

@@ -1,10 +1,11 @@
 //! Auto-pagers as JavaScript async iterators.
 //!
-//! The core's page streams are lazy, ordered and memory-bounded (at most `concurrency` pages in
-//! flight). A `NativePager` holds one; `nextBatch()` awaits the next page on the core's runtime
-//! and hands over its items as one JSON array: one promise per page rather than per item, which
-//! is what makes walking a report cheap, and no page is fetched before the previous one is
-//! handed over (beyond the `concurrency` the caller asked for). `index.js` builds the async
+//! The core's item and page streams are lazy, ordered and memory-bounded (at most `concurrency`
+//! pages in flight). A `NativePager` holds one (`iter…` methods: items; `iter…Pages`: whole
+//! pages); `nextBatch()` awaits the next values on the core's runtime and hands over every value
+//! already available (a page's items arrive together) as one JSON array: one promise per page
+//! rather than per item, which is what makes walking a report cheap, and nothing is fetched
+//! before it is asked for (beyond the `concurrency` the caller asked for). `index.js` builds the async
 //! iterator on top (`next`, `return`, `nextItem`, `[Symbol.asyncIterator]`), serving the batch
 //! item by item, so `for await (const e of client.employees.iter())` works and a `break` calls
 //! `return()`, which calls [`NativePager::close`]: the stream is dropped and the pages in flight
@@ -13,29 +14,41 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use futures::stream::{BoxStream, StreamExt};
+use futures::future::{BoxFuture, FutureExt};
+use futures::stream::{self, BoxStream, StreamExt};
 use napi::bindgen_prelude::Object;
 use napi::Env;
 use napi_derive::napi;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 use tokio::sync::Mutex;
 
-use crate::convert::Json;
+use crate::convert::{output, Json};
 use crate::promise::promise;
 
-/// Each page's items as one camelCase JSON array, with the item count.
+/// Batches of values, each one camelCase JSON array, with its length.
 type Batches = BoxStream<'static, Result<(usize, String), iqtech::Error>>;
 
-/// Options of the auto-pagers.
-#[napi(object)]
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct IterOptions {
-    /// Page size, 1 to 100; default 100.
-    pub page_size: Option<u32>,
-    /// Pages fetched at once, 1 to 32, still yielded in order; default from the client (1).
-    pub concurrency: Option<u32>,
+/// A core stream the pager reads a batch at a time, never reading ahead: an `ItemStream` hands
+/// over the rest of a page, a `PageStream` one page.
+pub trait Batched: Send + 'static {
+    /// What the pager yields.
+    type Value: Serialize + 'static;
+    /// The next batch, `None` at the end (and after an error).
+    fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<Self::Value>, iqtech::Error>>>;
+}
+
+impl<T: Serialize + Send + 'static> Batched for iqtech::ItemStream<T> {
+    type Value = T;
+    fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<T>, iqtech::Error>>> {
+        self.next_batch().boxed()
+    }
+}
+
+impl<P: iqtech::Paged + Serialize> Batched for iqtech::PageStream<P> {
+    type Value = P;
+    fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<P>, iqtech::Error>>> {
+        async move { self.next_page().await.map(|r| r.map(|p| vec![p])) }.boxed()
+    }
 }
 
 /// The native side of an auto-pager (see `Pager<T>`, which `index.js` builds on it).
@@ -49,20 +62,17 @@ pub struct NativePager {
 }
 
 impl NativePager {
-    /// A pager over a core page stream (items become camelCase JSON on the runtime's threads).
-    pub(crate) fn new<P>(pages: iqtech::PageStream<P>) -> Self
-    where
-        P: iqtech::Paged,
-        P::Item: Serialize,
-    {
-        let batches = pages
-            .map(|r| {
-                r.and_then(|page| {
-                    let items = page.into_items();
-                    iqtech::case::to_camel_json(&items).map(|text| (items.len(), text))
-                })
-            })
-            .boxed();
+    /// A pager over a core item or page stream; each batch becomes one JSON array on the
+    /// runtime's threads, and a failure comes after the values before it.
+    pub(crate) fn new<B: Batched>(stream: B) -> Self {
+        let batches = stream::unfold(stream, |mut s| async move {
+            let batch = s.next_values().await?.and_then(|values| {
+                let n = values.len();
+                output(&values).map(|json| (n, json.0.unwrap_or_default()))
+            });
+            Some((batch, s))
+        })
+        .boxed();
         Self {
             batches: Arc::new(Mutex::new(Some(batches))),
             closed: Arc::new(AtomicBool::new(false)),
@@ -85,7 +95,7 @@ async fn next_batch(
         };
         match stream.next().await {
             Some(Ok((0, _))) => continue,
-            Some(Ok((_, text))) => return Ok(Some(Json(text))),
+            Some(Ok((_, text))) => return Ok(Some(Json(Some(text)))),
             Some(Err(e)) => {
                 *guard = None;
                 return Err(e);
@@ -117,16 +127,4 @@ impl NativePager {
             batches.lock().await.take();
         });
     }
-}
-
-/// Splits `concurrency` off an options object that is otherwise a core query.
-pub(crate) fn take_concurrency(mut json: Value) -> Result<(Value, Option<usize>), iqtech::Error> {
-    let conc = match json.as_object_mut().and_then(|m| m.remove("concurrency")) {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(
-            serde_json::from_value::<usize>(v)
-                .map_err(|e| iqtech::Error::validation("concurrency", e.to_string()))?,
-        ),
-    };
-    Ok((json, conc))
 }

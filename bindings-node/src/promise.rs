@@ -11,16 +11,16 @@
 //!   (like a pending `fetch`), and nothing else does, so a process exits once its work is done;
 //! - if the worker that made the call is terminated first, napi aborts the deferred with the
 //!   environment and the late settlement is dropped instead of touching freed memory;
-//! - a panic in the future still settles the promise (with an error), so no promise and no
-//!   thread-safe function is left dangling.
+//! - a panic in the future still settles the promise, with an `InternalError`
+//!   ([`iqtech::runtime::spawn_call`]), so no promise and no thread-safe function is left
+//!   dangling; [`sync_call`] does the same for the calls that answer at once.
 //!
 //! The value is turned into JavaScript on the JavaScript thread, in the settle callback; the
 //! conversion to JSON (serde, camelCase keys) happens before, on the runtime's threads.
 
 use std::future::Future;
-use std::panic::AssertUnwindSafe;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use futures::FutureExt;
 use napi::bindgen_prelude::{Object, ToNapiValue};
 use napi::Env;
 
@@ -40,12 +40,7 @@ where
         Err(e) => deferred.resolve(settle(Err(e))),
         Ok(fut) => {
             iqtech::runtime::handle().spawn(async move {
-                let out = match AssertUnwindSafe(fut).catch_unwind().await {
-                    Ok(out) => out,
-                    Err(_) => Err(iqtech::Error::config(
-                        "internal error: the operation panicked (please report this bug)",
-                    )),
-                };
+                let out = iqtech::runtime::spawn_call(fut).await;
                 deferred.resolve(settle(out));
             });
         }
@@ -63,4 +58,15 @@ fn settle<T: Send + 'static>(out: Result<T, iqtech::Error>) -> Settle<T> {
 /// Maps a sync core result to a napi result whose error is the JavaScript error class.
 pub fn sync<T>(env: &Env, r: Result<T, iqtech::Error>) -> napi::Result<T> {
     r.map_err(|e| to_js_error(env, e))
+}
+
+/// Runs a call that answers at once (a pager's creation, a client's construction), turning a
+/// panic into `InternalError` as [`iqtech::runtime::spawn_call`] does for async calls.
+pub fn sync_call<T>(env: &Env, f: impl FnOnce() -> Result<T, iqtech::Error>) -> napi::Result<T> {
+    let out = catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        Err(iqtech::Error::Internal {
+            message: iqtech::runtime::panic_message(payload.as_ref()),
+        })
+    });
+    sync(env, out)
 }

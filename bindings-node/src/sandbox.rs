@@ -5,93 +5,25 @@
 //! process, or when the `Sandbox` object is garbage-collected).
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use napi::bindgen_prelude::{Object, Unknown};
 use napi::Env;
 use napi_derive::napi;
-use serde::Deserialize;
 
-use crate::client::{Client, ClientOptions};
+use crate::client::{settings, Client};
 use crate::convert::{input, output, required, Json};
-use crate::promise::{promise, sync};
+use crate::promise::{promise, sync, sync_call};
+use iqtech_node_support::case;
 
-/// How the sandbox is seeded and served; every member has a default.
-#[napi(object)]
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SandboxOptions {
-    /// Seed of all generated data (same seed and sizes, same data); default 42.
-    pub seed: Option<u32>,
-    /// Number of seeded employees; default 250.
-    pub employees: Option<u32>,
-    /// Number of seeded machines (at least 1); default 12.
-    pub machines: Option<u32>,
-    /// Number of transactions in the report (computed on demand); default 5000.
-    pub transactions: Option<u32>,
-    /// First day of the transaction history (UTC); default 2024-01-01.
-    #[napi(ts_type = "Date | string")]
-    pub transactions_start: Option<String>,
-    /// Length of the transaction history in days; default 366.
-    pub transactions_days: Option<u32>,
-    /// Lifetime of issued access tokens, in milliseconds; default one hour.
-    pub token_lifetime_ms: Option<u32>,
-    /// Client id the token endpoint accepts; default `sandbox-client`.
-    pub client_id: Option<String>,
-    /// Client secret the token endpoint accepts; default `sandbox-secret`.
-    pub client_secret: Option<String>,
-    /// Account name the server reports.
-    pub account_name: Option<String>,
-    /// How many request records the journal keeps; default 1000.
-    pub journal_capacity: Option<u32>,
-}
-
-impl SandboxOptions {
-    fn config(self) -> Result<iqtech_sandbox::SandboxConfig, iqtech::Error> {
-        let mut c = iqtech_sandbox::SandboxConfig::default();
-        if let Some(v) = self.seed {
-            c = c.seed(v.into());
-        }
-        if let Some(v) = self.employees {
-            c = c.employees(v as usize);
-        }
-        if let Some(v) = self.machines {
-            c = c.machines(v as usize);
-        }
-        if let Some(v) = self.transactions {
-            c = c.transactions(v.into());
-        }
-        if self.transactions_start.is_some() || self.transactions_days.is_some() {
-            let start = match self.transactions_start {
-                Some(text) => iqtech::models::parse_date(&text).ok_or_else(|| {
-                    iqtech::Error::validation(
-                        "transactionsStart",
-                        format!("{text:?} is not a date"),
-                    )
-                })?,
-                None => c.transactions_start,
-            };
-            let days = self.transactions_days.unwrap_or(c.transactions_days);
-            c = c.transaction_period(start, days);
-        }
-        if let Some(v) = self.token_lifetime_ms {
-            c = c.token_lifetime(Duration::from_millis(v.into()));
-        }
-        if self.client_id.is_some() || self.client_secret.is_some() {
-            let id = self.client_id.unwrap_or_else(|| c.client_id.clone());
-            let secret = self
-                .client_secret
-                .unwrap_or_else(|| c.client_secret.clone());
-            c = c.credentials(id, secret);
-        }
-        if let Some(v) = self.account_name {
-            c = c.account_name(v);
-        }
-        if let Some(v) = self.journal_capacity {
-            c = c.journal_capacity(v as usize);
-        }
-        Ok(c)
-    }
+/// The sandbox's configuration from a JavaScript options object: exactly the fields of
+/// `iqtech_sandbox::SandboxSettings` in camelCase (durations in milliseconds), checked by the
+/// sandbox itself; a wrong or unknown member is a `ValidationError` naming it (camelCase).
+fn config(options: Option<&Unknown<'_>>) -> Result<iqtech_sandbox::SandboxConfig, iqtech::Error> {
+    let settings: iqtech_sandbox::SandboxSettings = input(options, "options")?;
+    settings.to_config().map_err(|e| {
+        let field = e.field.split('.').map(case::snake_to_camel).collect::<Vec<_>>();
+        iqtech::Error::validation(field.join("."), e.problem)
+    })
 }
 
 /// A running sandbox: a faithful fake iQ Tech server on `127.0.0.1`, with seeded data, fault
@@ -124,9 +56,9 @@ impl Sandbox {
     #[napi(ts_return_type = "Promise<Sandbox>")]
     pub fn start<'e>(
         env: &'e Env,
-        #[napi(ts_arg_type = "SandboxOptions")] options: Option<Unknown<'_>>,
+        #[napi(ts_arg_type = "SandboxSettings")] options: Option<Unknown<'_>>,
     ) -> napi::Result<Object<'e>> {
-        let config = input::<SandboxOptions>(options.as_ref(), "options").and_then(|o| o.config());
+        let config = config(options.as_ref());
         promise(
             env,
             config.map(|config| async move {
@@ -169,29 +101,25 @@ impl Sandbox {
     }
 
     /// A `Client` of this sandbox; `options` may change anything but the URLs and credentials
-    /// (e.g. `{ maxAttempts: 1, timeoutMs: 500 }`).
+    /// (e.g. `{ maxAttempts: 1, requestTimeout: 500 }`).
     #[napi]
     pub fn client(
         &self,
         env: Env,
-        #[napi(
-            ts_arg_type = "Omit<ClientOptions, 'clientId' | 'clientSecret' | 'authUrl' | 'apiUrl'>"
-        )]
+        #[napi(ts_arg_type = "Omit<ClientOptions, 'clientId' | 'clientSecret' | 'authUrl' | 'apiUrl'>")]
         options: Option<Unknown<'_>>,
     ) -> napi::Result<Client> {
-        let inner = input::<ClientOptions>(options.as_ref(), "options").and_then(|o| {
-            let o = ClientOptions {
+        let inner = sync_call(&env, || {
+            iqtech::ClientSettings {
                 client_id: Some(self.client_id.clone()),
                 client_secret: Some(self.client_secret.clone()),
                 auth_url: Some(self.auth_url.clone()),
                 api_url: Some(self.api_url.clone()),
-                ..o
-            };
-            o.apply(iqtech::Client::builder()).build()
-        });
-        Ok(Client {
-            inner: sync(&env, inner)?,
-        })
+                ..settings(options.as_ref())?
+            }
+            .build()
+        })?;
+        Ok(Client { inner })
     }
 
     /// Installs a fault rule (e.g. `{ route: 'employees.list', status: 503, times: 2 }`);

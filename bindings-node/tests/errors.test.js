@@ -40,7 +40,7 @@ for (const [status, Class, code] of statusCases) {
     assert.equal(err.operation, 'employees.list')
     assert.equal(err.page, null)
     assert.ok(Array.isArray(err.fieldErrors))
-    if (status === 429) assert.equal(err.retryAfterMs, 1000)
+    if (status === 429) assert.equal(err.retryAfter, 1000)
     if (status === 503) assert.match(err.body, /html/i)
   })
 }
@@ -122,12 +122,12 @@ test('an unreachable server gives ConnectionError', async () => {
 })
 
 test('no answer in time gives TimeoutError', async () => {
-  const slow = sandbox.client({ maxAttempts: 1, timeoutMs: 200 })
+  const slow = sandbox.client({ maxAttempts: 1, requestTimeout: 200 })
   await slow.employees.list({ pageSize: 1 }) // token first, so the timeout hits the operation
   sandbox.inject({ route: 'employees.list', latencyMs: 1500, times: 1 })
   const err = await failure(slow.employees.list())
   check(err, iq.TimeoutError, 'timeout')
-  assert.equal(err.timeoutMs, 200)
+  assert.equal(err.timeout, 200)
   assert.equal(err.operation, 'employees.list')
 })
 

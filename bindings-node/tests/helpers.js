@@ -5,7 +5,7 @@ const iq = require('..')
 /** Starts a small sandbox and a client of it with no retries unless asked. */
 async function start(options = {}, clientOptions = {}) {
   const sandbox = await iq.Sandbox.start({ seed: 7, employees: 45, machines: 5, transactions: 120, ...options })
-  const client = sandbox.client({ maxAttempts: 1, timeoutMs: 5000, ...clientOptions })
+  const client = sandbox.client({ maxAttempts: 1, requestTimeout: 5000, ...clientOptions })
   return { sandbox, client }
 }
 

@@ -2,25 +2,49 @@
 // Every operation of the core, called through the built addon against the sandbox.
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const { readFileSync } = require('node:fs')
-const { join } = require('node:path')
 const { iq, start, reservation, assignee } = require('./helpers')
+const { surface, camel } = require('./surface')
 
 let sandbox, client
 test.before(async () => ({ sandbox, client } = await start()))
 test.after(() => sandbox.stop())
 
-const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
+test('every operation of the core table exists, camelCase, under the same group, with its kind', () => {
+  const { operations, groups } = surface()
+  assert.ok(operations.some((o) => o.group === 'machines' && o.method === 'low_stock'), 'the table has lowStock')
+  for (const g of groups) assert.equal(typeof iq[g.type], 'function', `export ${g.type}`)
+  for (const op of operations) {
+    const g = client[camel(op.group)]
+    assert.ok(g, `client.${camel(op.group)}`)
+    assert.ok(g instanceof iq[groups.find((x) => x.name === op.group).type], `client.${camel(op.group)} class`)
+    assert.equal(typeof g[camel(op.method)], 'function', `client.${camel(op.group)}.${camel(op.method)}`)
+  }
+})
 
-test('every method of the core PUBLIC_METHODS exists, camelCase, under the same group', () => {
-  const src = readFileSync(join(__dirname, '..', '..', 'core', 'src', 'operations.rs'), 'utf8')
-  const block = src.slice(src.indexOf('pub const PUBLIC_METHODS'))
-  const pairs = [...block.slice(0, block.indexOf('];')).matchAll(/\("(\w+)", "(\w+)"\)/g)]
-  assert.ok(pairs.length >= 26, `parsed ${pairs.length} methods`)
-  for (const [, group, method] of pairs) {
-    const g = client[camel(group)]
-    assert.ok(g, `client.${camel(group)}`)
-    assert.equal(typeof g[camel(method)], 'function', `client.${camel(group)}.${camel(method)}`)
+test('every error class of the core table is exported, with its parent and code', async () => {
+  const { errors } = surface()
+  for (const c of errors) {
+    const Class = iq[c.name]
+    assert.equal(typeof Class, 'function', c.name)
+    assert.equal(Class.name, c.name)
+    const Parent = c.parent === null ? Error : iq[c.parent]
+    assert.equal(Object.getPrototypeOf(Class), Parent, `${c.name} extends ${c.parent}`)
+  }
+  assert.ok(new iq.InternalError('x', { code: 'internal' }) instanceof iq.IqtechError)
+})
+
+test('every setting of the core table is a Client option (camelCase); old names are refused', () => {
+  const { settings } = surface()
+  const base = { clientId: 'a', clientSecret: 'b', apiUrl: 'http://127.0.0.1:1', authUrl: 'http://127.0.0.1:1' }
+  const sample = { text: 'x', secret: 'x', integer: 2, duration: 1500, boolean: true }
+  const valid = { auth_url: base.authUrl, api_url: base.apiUrl, proxy: 'http://127.0.0.1:3128', no_proxy: '127.0.0.1', ca_bundle: null, query_date_format: '%m-%d-%Y' }
+  for (const s of settings) {
+    const value = s.name in valid ? valid[s.name] : sample[s.kind]
+    assert.ok(value !== undefined || s.name in valid, `a sample value for kind ${s.kind}`)
+    assert.doesNotThrow(() => new iq.Client({ ...base, [camel(s.name)]: value }), `${camel(s.name)}: ${value}`)
+  }
+  for (const old of ['timeout', 'timeoutMs', 'connectTimeoutMs', 'request_timeout']) {
+    assert.throws(() => new iq.Client({ ...base, [old]: 1000 }), (e) => e instanceof iq.ValidationError && e.field === camel(old), old)
   }
 })
 
@@ -90,7 +114,7 @@ for (const group of ['willCall', 'willCallV1']) {
     assert.ok(details.length >= 1, 'the new reservation is in the report')
 
     const walked = []
-    for await (const d of wc.iterReservedLockerReport({ serialNumber: serial, fromDate: today, toDate: today, pageSize: 1, concurrency: 2 })) {
+    for await (const d of wc.iterReservedLockerReport({ serialNumber: serial, fromDate: today, toDate: today, pageSize: 1 }, { concurrency: 2 })) {
       walked.push(d)
     }
     assert.equal(walked.length, details.length)
@@ -137,7 +161,7 @@ test('transactions: list with dates as strings or Dates, serial filter, iter', a
   assert.ok(filtered.items.every((x) => x.machineDetails.serialNo === serial))
 
   let n = 0
-  for await (const x of client.transactions.iter({ pageSize: 7, concurrency: 4 })) {
+  for await (const x of client.transactions.iter({ pageSize: 7 }, { concurrency: 4 })) {
     assert.ok(x.machineDetails)
     n++
   }
@@ -150,4 +174,23 @@ test('the client reports its configuration but never its secret', () => {
   assert.ok(client.apiUrl.startsWith('http://127.0.0.1:'))
   assert.ok(!Object.values(client).includes(sandbox.clientSecret))
   assert.equal(new iq.Client({ clientId: 'a', clientSecret: 'b', apiUrl: 'http://localhost:1' }).apiUrl, 'http://localhost:1/')
+})
+
+test('machines.lowStock: the core report, for one machine or all, worst first', async () => {
+  const all = await client.machines.lowStock()
+  assert.ok(Array.isArray(all) && all.length > 0, 'the seeded machines have low stock')
+  for (const row of all) {
+    assert.ok(row.severity === 'critical' || row.severity === 'low', JSON.stringify(row))
+    assert.equal(typeof row.currentCount, 'number')
+    assert.ok(row.currentCount <= row.level)
+  }
+  const order = { critical: 0, low: 1 }
+  for (let i = 1; i < all.length; i++) assert.ok(order[all[i - 1].severity] <= order[all[i].severity], 'critical first')
+  const serial = sandbox.machineSerials()[0]
+  const one = await client.machines.lowStock({ serialNo: serial, concurrency: 2 })
+  assert.deepEqual(one, all.filter((r) => r.serialNo === serial))
+})
+
+test('a call that returns nothing resolves to undefined', async () => {
+  assert.equal(await client.employees.setStatus(sandbox.employeeNumbers()[0], true), undefined)
 })

@@ -81,7 +81,7 @@ test('a failing page rejects after the items before it, naming the page', async 
 test('invalid pager options throw ValidationError at once', () => {
   assert.throws(() => client.employees.iter({ pageSize: 0 }), (e) => e instanceof iq.ValidationError && e.field === 'pageSize')
   assert.throws(() => client.machines.iter({ concurrency: 99 }), (e) => e instanceof iq.ValidationError && e.field === 'concurrency')
-  assert.throws(() => client.transactions.iter({ concurrency: 'x' }), (e) => e instanceof iq.ValidationError && e.field === 'concurrency')
+  assert.throws(() => client.transactions.iter({}, { concurrency: 'x' }), (e) => e instanceof iq.ValidationError && e.field === 'concurrency')
   assert.throws(() => client.employees.iter({ size: 5 }), (e) => e instanceof iq.ValidationError && e.field === 'size')
 })
 
@@ -90,4 +90,32 @@ test('the client default page concurrency applies', async () => {
   let n = 0
   for await (const m of c.machines.iter({ pageSize: 1 })) n += m.machine ? 1 : 0
   assert.equal(n, 5)
+})
+
+test('iterPages yields whole pages, lazily, in order; a failing page names itself', async () => {
+  sandbox.clearJournal()
+  const pager = client.employees.iterPages({ pageSize: 20 })
+  await sleep(30)
+  assert.equal(listed(), 0, 'nothing fetched before asked')
+  const pages = []
+  for await (const p of pager) pages.push(p)
+  assert.deepEqual(pages.map((p) => p.items.length), [20, 20, 5])
+  assert.deepEqual(pages.map((p) => p.meta.pageNumber), [1, 2, 3])
+  assert.deepEqual(pages.flatMap((p) => p.items.map((e) => e.employeeNumber)), sandbox.employeeNumbers())
+  const report = []
+  for await (const p of client.transactions.iterPages({ pageSize: 50 }, { concurrency: 2 })) report.push(p.items.length)
+  assert.deepEqual(report, [50, 50, 20])
+  sandbox.inject({ route: 'machines.list', status: 500, after: 1, times: 1 })
+  const seen = []
+  const err = await failure((async () => { for await (const p of client.machines.iterPages({ pageSize: 2 })) seen.push(p) })())
+  assert.equal(seen.length, 1)
+  assert.ok(err instanceof iq.ServerError, String(err))
+  assert.equal(err.page, 2)
+})
+
+test('the calling convention: options after the required arguments, strictly', async () => {
+  assert.throws(() => client.transactions.iter({ pageSize: 5 }, { concurency: 2 }), (e) => e instanceof iq.ValidationError && e.field === 'concurency' && /`concurrency`/.test(e.message))
+  assert.throws(() => client.transactions.iter(), (e) => e instanceof iq.ValidationError && e.field === 'query' && /required/.test(e.message))
+  assert.throws(() => client.employees.iter({}, {}), (e) => e instanceof iq.ValidationError && e.field === 'arguments')
+  assert.throws(() => client.employees.iter(5), (e) => e instanceof iq.ValidationError && e.field === 'options')
 })

@@ -31,7 +31,7 @@ test('a mistyped key is named, with the keys that exist', async () => {
 test('a missing required member or argument is named', async () => {
   const { department, ...rest } = employee
   await invalid(client.employees.create(rest), 'department', /missing field `department`/)
-  await invalid(client.employees.create(), 'employee', /required/)
+  await invalid(client.employees.create(), 'input', /required/)
   await invalid(client.employees.create({ ...employee, firstName: '  ' }), 'firstName', /empty/)
   await invalid(client.machines.planogram(''), 'serialNo')
 })

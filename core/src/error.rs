@@ -330,6 +330,11 @@ impl Error {
 /// to the error's class are `None` (or empty).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ErrorDetails {
     /// The stable code of the class ([`ERROR_CLASSES`]).
     pub code: String,
@@ -353,6 +358,7 @@ pub struct ErrorDetails {
     /// The first [`BODY_SNIPPET_LIMIT`] bytes of the body (API and decode errors).
     pub body: Option<String>,
     /// How long the server asked us to wait (`Retry-After`).
+    #[cfg_attr(feature = "typescript", ts(type = "number | null"))]
     pub retry_after: Option<Duration>,
     /// The offending input field (validation errors), snake_case.
     pub field: Option<String>,
@@ -361,6 +367,7 @@ pub struct ErrorDetails {
     /// How to find out whether the request took effect (outcome-unknown errors).
     pub how_to_check: Option<String>,
     /// The request timeout in force (timeout errors).
+    #[cfg_attr(feature = "typescript", ts(type = "number | null"))]
     pub timeout: Option<Duration>,
 }
 

@@ -52,10 +52,11 @@
 
 mod api;
 mod auth;
-pub mod case;
 mod client;
 mod config;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod models;
 mod net;
 pub mod operations;
@@ -72,8 +73,8 @@ mod validate;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("iqtech");
 // What each binding needs inside the core because of Rust's orphan rule: custom-type
-// conversions (uniffi), pyo3 class methods (python), the TypeScript collector (node).
-#[cfg(any(feature = "uniffi", feature = "python", feature = "node"))]
+// conversions (uniffi) and pyo3 class methods (python).
+#[cfg(any(feature = "uniffi", feature = "python"))]
 pub mod ffi;
 
 pub use api::{Employees, Machines, Transactions, WillCall, WillCallV1};

@@ -149,14 +149,10 @@ impl<P: Paged> PageStream<P> {
 
     /// A stream of the pages' items, in order.
     pub fn items(self) -> ItemStream<P::Item> {
-        let inner = self
-            .inner
-            .flat_map(|r| match r {
-                Ok(page) => stream::iter(page.into_items().into_iter().map(Ok)).left_stream(),
-                Err(e) => stream::once(ready(Err(e))).right_stream(),
-            })
-            .boxed();
-        ItemStream { inner }
+        ItemStream {
+            pages: self.inner.map(|r| r.map(Paged::into_items)).boxed(),
+            current: Vec::new().into_iter(),
+        }
     }
 }
 
@@ -199,20 +195,46 @@ impl<P> std::fmt::Debug for PageStream<P> {
 
 /// A stream of items across pages. Also usable without `StreamExt` through [`ItemStream::next_item`].
 pub struct ItemStream<T> {
-    inner: BoxStream<'static, Result<T>>,
+    /// Each page's items, in order.
+    pages: BoxStream<'static, Result<Vec<T>>>,
+    /// The rest of the page being yielded.
+    current: std::vec::IntoIter<T>,
 }
+
+// No field is ever pinned (items are moved out, never polled in place).
+impl<T> Unpin for ItemStream<T> {}
 
 impl<T> ItemStream<T> {
     /// The next item, or `None` at the end (and after an error).
     pub async fn next_item(&mut self) -> Option<Result<T>> {
-        self.inner.next().await
+        self.next().await
+    }
+
+    /// The items that are ready together: the rest of the current page, else the next page's
+    /// items (possibly empty), or `None` at the end (and after an error). It reads no page
+    /// ahead, so a binding can hand items over a page at a time as lazily as one by one.
+    pub async fn next_batch(&mut self) -> Option<Result<Vec<T>>> {
+        if self.current.len() > 0 {
+            return Some(Ok(self.current.by_ref().collect()));
+        }
+        self.pages.next().await
     }
 }
 
 impl<T> Stream for ItemStream<T> {
     type Item = Result<T>;
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.inner.as_mut().poll_next(cx)
+        loop {
+            if let Some(item) = self.current.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match self.pages.as_mut().poll_next(cx) {
+                Poll::Ready(Some(Ok(items))) => self.current = items.into_iter(),
+                Poll::Ready(Some(Err(e))) => return Poll::Ready(Some(Err(e))),
+                Poll::Ready(None) => return Poll::Ready(None),
+                Poll::Pending => return Poll::Pending,
+            }
+        }
     }
 }
 

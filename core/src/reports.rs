@@ -28,6 +28,11 @@ use crate::models::{MachinePlanogram, PlanogramEntry};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "snake_case")
+)]
 pub enum StockSeverity {
     /// At or under the critical level.
     Critical,
@@ -54,7 +59,15 @@ impl std::fmt::Display for StockSeverity {
 /// One selection at or under its critical or low level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, frozen, eq))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct LowStockRow {
     /// Critical or low.
     pub severity: StockSeverity,

@@ -1,5 +1,5 @@
 // Employees in TypeScript as an ES module (strict): typed pages, inputs, pager and errors.
-import { Sandbox, ValidationError, IqtechError, type EmployeePage, type EmployeeInput, type Employee, type ErrorCode } from 'iqtech'
+import { Sandbox, ValidationError, IqtechError, type EmployeePage, type EmployeeInput, type Employee, type ErrorCode, type LowStockRow } from 'iqtech'
 
 const sandbox = await Sandbox.start({ employees: 120 })
 const client = sandbox.client({ maxAttempts: 2 })
@@ -27,6 +27,9 @@ try {
     departments.set(d, (departments.get(d) ?? 0) + 1)
   }
   console.log(`${departments.size} departments`)
+
+  const low: LowStockRow[] = await client.machines.lowStock({ serialNo: sandbox.machineSerials()[0] })
+  console.log(`${low.length} low selections on the first machine`)
 
   try {
     // @ts-expect-error: a mistyped key is a type error here, and a ValidationError at run time

@@ -17,6 +17,15 @@ async function main() {
     }
     console.log(`${active} active employees`)
 
+    // Whole pages, when the page's metadata matters.
+    for await (const p of client.machines.iterPages({ pageSize: 5 })) {
+      console.log(`machines page ${p.meta.pageNumber}: ${p.items.length} machines`)
+    }
+
+    // The low-stock report: the same rows as the CLI's `iqtech machines low-stock`.
+    const low = await client.machines.lowStock({ concurrency: 2 })
+    console.log(`${low.length} selections low on stock; worst: ${low[0]?.productName ?? '-'} (${low[0]?.severity ?? '-'})`)
+
     // Money is an exact decimal string.
     const serial = sandbox ? sandbox.machineSerials()[0] : process.env.IQTECH_SERIAL
     const planogram = await client.machines.planogram(serial)

@@ -8,7 +8,7 @@ try {
   console.log(`${march.meta.totalItemCount} transactions in March 2024`)
 
   let quantity = 0
-  for await (const t of client.transactions.iter({ fromDate: '2024-03-01', toDate: '2024-03-31', concurrency: 4 })) {
+  for await (const t of client.transactions.iter({ fromDate: '2024-03-01', toDate: '2024-03-31' }, { concurrency: 4 })) {
     for (const d of t.transactionDetails) quantity += Number(d.dispensedQuantity ?? 0)
   }
   console.log(`${quantity} items dispensed`)
@@ -16,10 +16,10 @@ try {
   if (sandbox) {
     // Fault injection: a slow server and a short timeout.
     sandbox.inject({ route: 'employees.list', latencyMs: 500, times: 3 })
-    const impatient = sandbox.client({ timeoutMs: 100, maxAttempts: 1 })
+    const impatient = sandbox.client({ requestTimeout: 100, maxAttempts: 1 })
     await impatient.employees.list().catch((e) => {
       if (!(e instanceof TimeoutError)) throw e
-      console.log(`timed out after ${e.timeoutMs} ms (${e.code})`)
+      console.log(`timed out after ${e.timeout} ms (${e.code})`)
     })
   }
 } finally {

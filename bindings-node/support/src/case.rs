@@ -1,6 +1,6 @@
 //! Key-case conversion for bindings whose objects use another naming convention than Rust's.
 //!
-//! Why this exists: the models are defined once, here, with snake_case field names, and a binding
+//! Why this exists: the models are defined once, in the core, with snake_case field names, and a binding
 //! that hands out dynamic objects (Node.js, where every key is camelCase) converts them through
 //! serde instead of copying each struct. Doing that conversion in one generic place keeps every
 //! such binding identical: the same key spelling rules, and the same [`Error::Validation`] naming
@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result};
+use iqtech::{Error, Result};
 
 /// `first_name` → `firstName`. Text without underscores is returned unchanged.
 pub fn snake_to_camel(name: &str) -> String {
@@ -339,6 +339,12 @@ impl<S: serde::ser::SerializeStructVariant> serde::ser::SerializeStructVariant f
 /// (`externalReserveLockerDetailList[0].assigneeType`), or `root` when the value itself is wrong
 /// (e.g. a string where an object was expected).
 pub fn from_camel_value<T: DeserializeOwned>(value: Value, root: &str) -> Result<T> {
+    if let Some((path, key)) = snake_key(&value, "") {
+        return Err(Error::validation(
+            path,
+            format!("unknown field `{key}`: names are camelCase here (`{}`)", snake_to_camel(&key)),
+        ));
+    }
     serde_path_to_error::deserialize::<_, T>(keys_to_snake(value)).map_err(|err| {
         let mut path: Vec<String> = Vec::new();
         for segment in err.path().iter() {
@@ -369,6 +375,26 @@ pub fn from_camel_value<T: DeserializeOwned>(value: Value, root: &str) -> Result
     })
 }
 
+/// The first object key written in snake_case (`request_timeout`), with its path: one name per
+/// field, so the Rust spelling is refused rather than silently accepted.
+fn snake_key(value: &Value, path: &str) -> Option<(String, String)> {
+    match value {
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let here = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+            if k.contains('_') && k.chars().any(|c| c.is_ascii_lowercase()) {
+                Some((here, k.clone()))
+            } else {
+                snake_key(v, &here)
+            }
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| snake_key(v, &format!("{path}[{i}]"))),
+        _ => None,
+    }
+}
+
 /// Rewrites the names between backticks in a serde message (`` `first_name` `` → `` `firstName` ``).
 fn backticked_to_camel(message: &str) -> String {
     message
@@ -387,7 +413,7 @@ fn backticked_to_camel(message: &str) -> String {
 
 /// Rewrites snake_case identifiers (`to_date`, `first_name`) in a message to camelCase, leaving
 /// quoted text (values the caller gave) alone.
-fn identifiers_to_camel(message: &str) -> String {
+pub fn identifiers_to_camel(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut word = String::new();
     let mut quoted = false;
@@ -444,7 +470,7 @@ pub fn error_to_camel(error: Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::{EmployeeInput, Reservation};
+    use iqtech::models::{EmployeeInput, Reservation};
     use serde_json::json;
 
     #[test]
@@ -477,6 +503,22 @@ mod tests {
             Error::Validation { field, message } => {
                 assert_eq!(field, "fristName");
                 assert!(message.contains("`fristName`"), "{message}");
+                assert!(message.contains("`firstName`"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn snake_case_keys_are_refused_with_the_camel_case_name() {
+        let err = from_camel_value::<EmployeeInput>(
+            json!({"department": "D", "first_name": "F"}),
+            "input",
+        )
+        .unwrap_err();
+        match &err {
+            Error::Validation { field, message } => {
+                assert_eq!(field, "first_name");
                 assert!(message.contains("`firstName`"), "{message}");
             }
             other => panic!("{other:?}"),

@@ -4,8 +4,6 @@
 //! pyo3's `IntoPyObject`) for its own models, so those impls sit here; everything else a binding
 //! needs lives in the binding's own crate.
 
-#[cfg(feature = "node")]
-pub mod node;
 #[cfg(feature = "python")]
 pub mod python;
 #[cfg(feature = "uniffi")]
