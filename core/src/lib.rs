@@ -55,8 +55,6 @@ mod auth;
 mod client;
 mod config;
 mod error;
-#[doc(hidden)]
-pub mod fuzzing;
 pub mod models;
 mod net;
 pub mod operations;
