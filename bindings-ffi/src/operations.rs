@@ -5,7 +5,7 @@
 //! on [`Client`]. For each entry: one exported method with the table's doc and defaults
 //! (`#[uniffi::method(default(...))]`):
 //! - `call`: an `async` method (Kotlin `suspend`, Swift `async throws`) that runs the core
-//!   method on the core's runtime ([`crate::runtime::call`]);
+//!   method on the core's runtime (`runtime::call`);
 //! - `items` / `pages`: a synchronous factory (it does no I/O; invalid options fail at once)
 //!   returning the pager object named after `as` in the table.
 //!

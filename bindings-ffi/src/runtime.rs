@@ -16,7 +16,7 @@
 //! the middle is resumed by the next `next()`.
 //!
 //! Panics: a panic inside the SDK becomes an `InternalError` (code `internal`) instead of
-//! unwinding into the host, for async calls ([`call`]) and synchronous ones ([`guard`]) alike.
+//! unwinding into the host, for async calls (`call`) and synchronous ones (`guard`) alike.
 
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
