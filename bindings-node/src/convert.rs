@@ -293,10 +293,17 @@ impl<'a> Args<'a> {
     /// Fails on an option nobody asked for, or an argument beyond the last one.
     pub fn finish(self) -> Result<(), Error> {
         if let Some(unknown) = self.options.iter().flat_map(|m| m.keys()).next() {
-            let expected = self.known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+            let expected = self
+                .known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>();
             return Err(Error::validation(
                 unknown.clone(),
-                format!("unknown option `{unknown}`, expected {}", expected.join(", ")),
+                format!(
+                    "unknown option `{unknown}`, expected {}",
+                    expected.join(", ")
+                ),
             ));
         }
         let given = self.slots.iter().skip(self.next).flatten().count();

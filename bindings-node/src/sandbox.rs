@@ -21,7 +21,11 @@ use iqtech_node_support::case;
 fn config(options: Option<&Unknown<'_>>) -> Result<iqtech_sandbox::SandboxConfig, iqtech::Error> {
     let settings: iqtech_sandbox::SandboxSettings = input(options, "options")?;
     settings.to_config().map_err(|e| {
-        let field = e.field.split('.').map(case::snake_to_camel).collect::<Vec<_>>();
+        let field = e
+            .field
+            .split('.')
+            .map(case::snake_to_camel)
+            .collect::<Vec<_>>();
         iqtech::Error::validation(field.join("."), e.problem)
     })
 }
@@ -106,7 +110,9 @@ impl Sandbox {
     pub fn client(
         &self,
         env: Env,
-        #[napi(ts_arg_type = "Omit<ClientOptions, 'clientId' | 'clientSecret' | 'authUrl' | 'apiUrl'>")]
+        #[napi(
+            ts_arg_type = "Omit<ClientOptions, 'clientId' | 'clientSecret' | 'authUrl' | 'apiUrl'>"
+        )]
         options: Option<Unknown<'_>>,
     ) -> napi::Result<Client> {
         let inner = sync_call(&env, || {

@@ -342,7 +342,10 @@ pub fn from_camel_value<T: DeserializeOwned>(value: Value, root: &str) -> Result
     if let Some((path, key)) = snake_key(&value, "") {
         return Err(Error::validation(
             path,
-            format!("unknown field `{key}`: names are camelCase here (`{}`)", snake_to_camel(&key)),
+            format!(
+                "unknown field `{key}`: names are camelCase here (`{}`)",
+                snake_to_camel(&key)
+            ),
         ));
     }
     serde_path_to_error::deserialize::<_, T>(keys_to_snake(value)).map_err(|err| {
@@ -380,7 +383,11 @@ pub fn from_camel_value<T: DeserializeOwned>(value: Value, root: &str) -> Result
 fn snake_key(value: &Value, path: &str) -> Option<(String, String)> {
     match value {
         Value::Object(map) => map.iter().find_map(|(k, v)| {
-            let here = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+            let here = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
             if k.contains('_') && k.chars().any(|c| c.is_ascii_lowercase()) {
                 Some((here, k.clone()))
             } else {

@@ -436,17 +436,19 @@ mod tests {
                 spec.qualified_name()
             );
         }
-        assert!(text.contains(
-            "  list(options?: EmployeesListOptions): Promise<EmployeePage>"
-        ));
+        assert!(text.contains("  list(options?: EmployeesListOptions): Promise<EmployeePage>"));
         assert!(text.contains(
             "  iter(query: TransactionQuery, options?: TransactionsIterOptions): Pager<Transaction>"
         ));
+        assert!(
+            text.contains("  update(employeeNumber: string, input: EmployeeInput): Promise<void>")
+        );
         assert!(text.contains(
-            "  update(employeeNumber: string, input: EmployeeInput): Promise<void>"
+            "  lowStock(options?: MachinesLowStockOptions): Promise<Array<LowStockRow>>"
         ));
-        assert!(text.contains("  lowStock(options?: MachinesLowStockOptions): Promise<Array<LowStockRow>>"));
-        assert!(text.contains("  iterPages(options?: EmployeesIterPagesOptions): Pager<EmployeePage>"));
+        assert!(
+            text.contains("  iterPages(options?: EmployeesIterPagesOptions): Pager<EmployeePage>")
+        );
         assert!(text.contains("  readonly willCallV1: WillCallV1"));
         assert!(text.contains("  requestTimeout?: number | null"));
         assert!(text.contains("export declare class InternalError extends IqtechError {"));
