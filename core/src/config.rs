@@ -376,7 +376,7 @@ impl ClientBuilder {
 }
 
 /// Refuses a date format chrono cannot render, or one without any date field.
-fn check_date_format(format: &str) -> Result<()> {
+pub(crate) fn check_date_format(format: &str) -> Result<()> {
     use chrono::format::{Item, StrftimeItems};
     let items: Vec<Item<'_>> = StrftimeItems::new(format).collect();
     if items.iter().any(|i| matches!(i, Item::Error)) {
@@ -392,6 +392,16 @@ fn check_date_format(format: &str) -> Result<()> {
         return Err(Error::validation(
             "query_date_format",
             format!("{format:?} has no date field"),
+        ));
+    }
+    // Fields a date does not have (hours, offsets) fail only when rendered: render one now.
+    let mut rendered = String::new();
+    let sample = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).expect("valid date");
+    if std::fmt::Write::write_fmt(&mut rendered, format_args!("{}", sample.format(format))).is_err()
+    {
+        return Err(Error::validation(
+            "query_date_format",
+            format!("{format:?} asks for a field a date does not have (use only date fields)"),
         ));
     }
     Ok(())
@@ -526,7 +536,7 @@ mod tests {
             .build_config()
             .unwrap();
         assert_eq!(c.query_date_format(), "%Y-%m-%d");
-        for bad in ["%Q", "plain text", ""] {
+        for bad in ["%Q", "plain text", "", "%Y-%m-%d %H:%M", "%z"] {
             let err = builder().query_date_format(bad).build_config().unwrap_err();
             assert!(
                 matches!(err, Error::Validation { ref field, .. } if field == "query_date_format"),

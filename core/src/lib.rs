@@ -55,6 +55,8 @@ mod auth;
 mod client;
 mod config;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod models;
 mod net;
 pub mod operations;

@@ -68,7 +68,8 @@ impl ApiRequest {
 /// Fills a path template from the operation table (`/api/Employee/{employeeNumber}`): each
 /// `{name}` becomes the percent-encoded value of `name` in `args`, and the leading `/` is dropped
 /// so the path joins under the base URL. An unknown placeholder, or an unclosed brace, is an
-/// [`Error::Internal`] (the table and the core disagree).
+/// [`Error::Internal`] (the table and the core disagree); a value of `.` or `..` is an
+/// [`Error::Validation`] naming the argument (it would address another route).
 pub(crate) fn fill_path(template: &str, args: &[(&str, &str)]) -> Result<String> {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template.strip_prefix('/').unwrap_or(template);
@@ -86,11 +87,33 @@ pub(crate) fn fill_path(template: &str, args: &[(&str, &str)]) -> Result<String>
             .ok_or_else(|| Error::Internal {
                 message: format!("path template {template:?} needs {{{name}}}, not given"),
             })?;
+        if matches!(value.trim(), "." | "..") {
+            // `.`/`..` (even percent-encoded) are dot segments to a URL parser: they would send
+            // the request to another route.
+            return Err(Error::validation(
+                snake_case(name),
+                format!("{value:?} cannot be sent as a path segment"),
+            ));
+        }
         out.push_str(&segment(value));
         rest = &after[close + 1..];
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// `employeeNumber` → `employee_number`: a placeholder named as the SDK names its argument.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Percent-encodes one path segment.
@@ -435,7 +458,7 @@ impl Transport {
 /// Whether a 2xx body is not syntactically valid JSON (truncated, garbled): the sign of an
 /// answer damaged on the way, worth asking for again. An empty body is not corrupt (decoders
 /// read it as an empty answer, docs/api-notes.md "Empty answers").
-fn is_corrupt_json(body: &[u8]) -> bool {
+pub(crate) fn is_corrupt_json(body: &[u8]) -> bool {
     match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
         Ok(_) => false,
         Err(e) => {

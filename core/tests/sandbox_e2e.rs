@@ -391,3 +391,245 @@ async fn a_failure_mid_walk_names_the_page_after_the_items_before_it() {
     }
     assert_eq!(ok, 200);
 }
+
+// ---- Dialects: each reading of the vendor document on its own (docs/api-notes.md) -----------
+
+mod dialects {
+    use super::*;
+    use iqtech::EmployeeChanges;
+    use iqtech_sandbox::dialect::*;
+    use iqtech_sandbox::Dialect;
+
+    /// A small sandbox playing `dialect`, and a client of it.
+    async fn under(dialect: Dialect) -> (Sandbox, Client) {
+        start(
+            SandboxConfig::default()
+                .employees(5)
+                .machines(3)
+                .transactions(250)
+                .dialect(dialect),
+        )
+        .await
+    }
+
+    /// The strict default, and the default with only `flip` applied.
+    fn both(flip: impl Fn(&mut Dialect)) -> [Dialect; 2] {
+        let mut other = Dialect::default();
+        flip(&mut other);
+        assert_ne!(other, Dialect::default());
+        [Dialect::default(), other]
+    }
+
+    fn paths(sandbox: &Sandbox) -> Vec<String> {
+        sandbox
+            .journal()
+            .requests
+            .iter()
+            .map(|r| format!("{} {}", r.method, r.path))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn w3_path_either_answers() {
+        for d in both(|d| d.w3_path = W3Path::V2) {
+            let (sandbox, client) = under(d).await;
+            let serial = sandbox.locker_machine_serials()[0].clone();
+            let v2 = client.will_call().reservable_selections(&serial).await.unwrap();
+            let v1 = client.will_call_v1().reservable_selections(&serial).await.unwrap();
+            assert_eq!(v2, v1, "{d}");
+            assert!(!v2.is_empty(), "{d}");
+        }
+    }
+
+    #[tokio::test]
+    async fn w5_page_param_either_is_read() {
+        for d in both(|d| d.w5_page_param = PageParam::PageNumber) {
+            let (sandbox, client) = under(d).await;
+            let serial = sandbox.locker_machine_serials()[0].clone();
+            for n in 1..=3 {
+                let mut r = reservation(&serial, 0);
+                r.selection = client.will_call().reservable_selections(&serial).await.unwrap()
+                    [0]
+                .to_string();
+                r.createdby_user = format!("u{n}");
+                client.will_call().add_reservation(r).await.unwrap();
+            }
+            let query = ReservedLockerReportQuery {
+                serial_number: serial.clone(),
+                from_date: iqtech::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+                to_date: iqtech::NaiveDate::from_ymd_opt(2100, 1, 1).unwrap(),
+                page_number: None,
+                page_size: Some(1),
+            };
+            let walk = |size: u32| {
+                let q = ReservedLockerReportQuery {
+                    page_size: Some(size),
+                    ..query.clone()
+                };
+                let client = client.clone();
+                async move {
+                    client
+                        .will_call()
+                        .iter_reserved_locker_report(q, None)
+                        .unwrap()
+                        .collect::<Vec<_>>()
+                        .await
+                        .into_iter()
+                        .map(|r| r.unwrap())
+                        .collect::<Vec<_>>()
+                }
+            };
+            let one_page = walk(100).await;
+            let by_ones = walk(1).await;
+            assert!(one_page.len() >= 3, "{d}");
+            assert_eq!(by_ones, one_page, "{d}: every page once, not page 1 again and again");
+        }
+    }
+
+    #[tokio::test]
+    async fn e6_method_either_answers_and_the_client_remembers() {
+        for d in both(|d| d.e6_method = E6Method::Get) {
+            let (sandbox, client) = under(d).await;
+            let number = sandbox.employee_numbers()[0].clone();
+            for _ in 0..2 {
+                let found = client
+                    .employees()
+                    .lookup(EmployeeQuery {
+                        employee_number: Some(number.clone()),
+                        ..Default::default()
+                    })
+                    .await
+                    .unwrap();
+                assert_eq!(found[0].employee_number.as_deref(), Some(number.as_str()));
+            }
+            let methods: Vec<_> = paths(&sandbox)
+                .into_iter()
+                .filter(|p| p.ends_with("/api/Employee/lookup"))
+                .collect();
+            let want: &[&str] = match d.e6_method {
+                E6Method::Post => &[
+                    "GET /api/Employee/lookup",
+                    "POST /api/Employee/lookup",
+                    "POST /api/Employee/lookup",
+                ],
+                E6Method::Get => &["GET /api/Employee/lookup", "GET /api/Employee/lookup"],
+            };
+            assert_eq!(methods, want, "{d}");
+        }
+    }
+
+    #[tokio::test]
+    async fn t1_meta_either_place_pages_to_the_end() {
+        for d in both(|d| d.t1_meta = T1Meta::Report) {
+            let (_sandbox, client) = under(d).await;
+            let query = TransactionQuery {
+                page_size: Some(100),
+                ..Default::default()
+            };
+            let n = client
+                .transactions()
+                .iter(query, None)
+                .unwrap()
+                .collect::<Vec<_>>()
+                .await
+                .into_iter()
+                .map(|t| t.unwrap())
+                .count();
+            assert_eq!(n, 250, "{d}");
+        }
+    }
+
+    #[tokio::test]
+    async fn empty_either_way_is_an_empty_list() {
+        for d in both(|d| d.empty = EmptyAnswer::Null) {
+            let (_sandbox, client) = under(d).await;
+            let far = TransactionQuery {
+                from_date: iqtech::NaiveDate::from_ymd_opt(1990, 1, 1),
+                to_date: iqtech::NaiveDate::from_ymd_opt(1990, 1, 2),
+                ..Default::default()
+            };
+            let page = client.transactions().list(far.clone()).await.unwrap();
+            assert!(page.items.is_empty(), "{d}");
+            let walked = client.transactions().iter(far, None).unwrap().count().await;
+            assert_eq!(walked, 0, "{d}");
+            let past_end = client.employees().list(99, 100).await.unwrap();
+            assert!(past_end.items.is_empty(), "{d}");
+            assert!(client.machines().list(99, 100).await.unwrap().items.is_empty(), "{d}");
+        }
+    }
+
+    fn new_employee(number: &str) -> EmployeeInput {
+        EmployeeInput {
+            department: "Dialects".into(),
+            first_name: "Dia".into(),
+            last_name: "Lect".into(),
+            employee_number: number.into(),
+            email: Some("dia@example.com".into()),
+            ..Default::default()
+        }
+    }
+
+    async fn find(client: &Client, number: &str) -> iqtech::Employee {
+        client
+            .employees()
+            .lookup(EmployeeQuery {
+                employee_number: Some(number.into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .remove(0)
+    }
+
+    #[tokio::test]
+    async fn missing_bool_either_way_create_makes_an_active_employee() {
+        for d in both(|d| d.missing_bool = MissingBool::Keep) {
+            let (_sandbox, client) = under(d).await;
+            client.employees().create(new_employee("D-1")).await.unwrap();
+            assert_eq!(find(&client, "D-1").await.active, Some(true), "{d}");
+        }
+    }
+
+    #[tokio::test]
+    async fn put_either_way_patch_keeps_what_it_does_not_name() {
+        for d in both(|d| d.put = PutMode::Merge) {
+            let (_sandbox, client) = under(d).await;
+            client.employees().create(new_employee("D-2")).await.unwrap();
+            client
+                .employees()
+                .patch(
+                    "D-2",
+                    EmployeeChanges {
+                        last_name: Some("Patched".into()),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            let e = find(&client, "D-2").await;
+            assert_eq!(e.last_name.as_deref(), Some("Patched"), "{d}");
+            assert_eq!(e.email.as_deref(), Some("dia@example.com"), "{d}: email kept");
+            assert_eq!(e.active, Some(true), "{d}: still active");
+            let err = client
+                .employees()
+                .patch("NOPE-1", EmployeeChanges::default())
+                .await
+                .unwrap_err();
+            assert_eq!(err.code(), "validation", "{d}");
+        }
+    }
+
+    #[tokio::test]
+    async fn under_replace_an_update_without_a_field_clears_it() {
+        // Proves the strict sandbox does what a naive client fears, so the test above means
+        // something.
+        let (_sandbox, client) = under(Dialect::default()).await;
+        client.employees().create(new_employee("D-3")).await.unwrap();
+        let mut bare = new_employee("D-3");
+        bare.email = None;
+        client.employees().update("D-3", bare).await.unwrap();
+        let e = find(&client, "D-3").await;
+        assert_eq!(e.email, None);
+        assert_eq!(e.active, Some(false), "a missing bool read as false");
+    }
+}

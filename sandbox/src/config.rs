@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
+use crate::dialect::Dialect;
 use crate::faults::FaultSpec;
 use crate::settings::SettingsError;
 
@@ -57,6 +58,9 @@ pub struct SandboxConfig {
     pub https: bool,
     /// Fault rules installed at start, in order. Default none.
     pub faults: Vec<FaultSpec>,
+    /// Which reading of the vendor document the server plays. Default: the strict one of
+    /// every setting ([`Dialect::default`]).
+    pub dialect: Dialect,
 }
 
 impl std::fmt::Debug for SandboxConfig {
@@ -76,6 +80,7 @@ impl std::fmt::Debug for SandboxConfig {
             .field("journal_capacity", &self.journal_capacity)
             .field("https", &self.https)
             .field("faults", &self.faults)
+            .field("dialect", &self.dialect)
             .finish()
     }
 }
@@ -97,11 +102,18 @@ impl Default for SandboxConfig {
             journal_capacity: 1_000,
             https: false,
             faults: Vec::new(),
+            dialect: Dialect::default(),
         }
     }
 }
 
 impl SandboxConfig {
+    /// Sets [`dialect`](Self::dialect).
+    pub fn dialect(mut self, dialect: Dialect) -> Self {
+        self.dialect = dialect;
+        self
+    }
+
     /// Sets [`seed`](Self::seed).
     pub fn seed(mut self, seed: u64) -> Self {
         self.seed = seed;

@@ -133,6 +133,15 @@ pub(crate) fn ok_kind(kind: Kind, result: impl Serialize) -> Response {
     json(StatusCode::OK, &env)
 }
 
+/// An empty list, as the dialect answers it: 204 with no body, or the envelope with
+/// `result: null` (also for W2/W3, whose non-empty answers are bare arrays).
+pub(crate) fn empty(answer: crate::dialect::EmptyAnswer) -> Response {
+    match answer {
+        crate::dialect::EmptyAnswer::NoContent => StatusCode::NO_CONTENT.into_response(),
+        crate::dialect::EmptyAnswer::Null => ok(()),
+    }
+}
+
 /// 200 with `isSuccess: true` and no `result` member (E2–E5).
 pub(crate) fn ok_empty() -> Response {
     ok_kind(Kind::NoResult, ())

@@ -83,6 +83,7 @@ uniffi::setup_scaffolding!("iqtech_sandbox");
 
 mod auth;
 mod config;
+pub mod dialect;
 mod envelope;
 pub mod faults;
 mod journal;
@@ -96,6 +97,7 @@ mod tls;
 pub mod typescript;
 
 pub use config::{SandboxConfig, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
+pub use dialect::Dialect;
 pub use faults::{ActiveFault, BodyFault, CannedResponse, FaultError, FaultSpec, Headers};
 pub use journal::{JournalSnapshot, RequestRecord};
 pub use routes::names::ROUTE_NAMES;

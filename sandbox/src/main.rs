@@ -72,6 +72,12 @@ struct Args {
     /// temporary directory, printed at start].
     #[arg(long, value_name = "FILE")]
     ca_out: Option<std::path::PathBuf>,
+    /// Which reading of the vendor document to play: `opposite` (every setting flipped) or
+    /// `key=value,...` with keys w3_path (legacy|v2), w5_page_param (page|page_number),
+    /// e6_method (post|get), t1_meta (result|report), put (replace|merge), missing_bool
+    /// (default_false|keep), empty (no_content|null); unnamed keys keep their strict default.
+    #[arg(long, value_name = "opposite|KEY=VALUE,...")]
+    dialect: Option<String>,
 }
 
 impl Args {
@@ -113,6 +119,9 @@ impl Args {
         }
         if self.https {
             s.https = Some(true);
+        }
+        if let Some(text) = &self.dialect {
+            s.dialect = Some(iqtech_sandbox::Dialect::parse(text).map_err(|e| e.to_string())?);
         }
         s.port = s.port.or(Some(DEFAULT_PORT));
         Ok(s)

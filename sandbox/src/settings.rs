@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::config::SandboxConfig;
+use crate::dialect::Dialect;
 use crate::faults::FaultSpec;
 
 /// Every sandbox option; `None` (or leaving the member out) means the default, listed on each
@@ -103,6 +104,11 @@ pub struct SandboxSettings {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub faults: Vec<FaultSpec>,
+    /// Which reading of the vendor document the server plays, per ambiguous place (see
+    /// [`Dialect`]): `{"w3_path": "v2", "e6_method": "get"}`. Members left out, or the whole
+    /// setting, default to the strict reading.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub dialect: Option<Dialect>,
 }
 
 impl fmt::Debug for SandboxSettings {
@@ -126,6 +132,7 @@ impl fmt::Debug for SandboxSettings {
             .field("port", &self.port)
             .field("https", &self.https)
             .field("faults", &self.faults)
+            .field("dialect", &self.dialect)
             .finish()
     }
 }
@@ -260,6 +267,9 @@ impl SandboxSettings {
         if let Some(v) = self.https {
             c.https = v;
         }
+        if let Some(v) = self.dialect {
+            c.dialect = v;
+        }
         c.validate()?;
         Ok(c)
     }
@@ -293,6 +303,7 @@ impl From<&SandboxConfig> for SandboxSettings {
             port: Some(c.bind.port()),
             https: Some(c.https),
             faults: c.faults.clone(),
+            dialect: Some(c.dialect),
         }
     }
 }

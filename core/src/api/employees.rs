@@ -209,17 +209,18 @@ impl Employees {
     ) -> Result<Vec<Employee>> {
         let mut req = ApiRequest::new(op, &[])?;
         req.query = params;
-        let decode = |op: &'static Operation, raw: &RawResponse| match response::envelope_or_empty::<
-            Vec<Employee>,
-        >(op, raw)
-        {
-            Err(e) if is_no_match(&e) => Ok(Vec::new()),
-            other => other,
-        };
-        match self.client.transport.call(&req, decode).await {
+        match self.client.transport.call(&req, decode_lookup).await {
             Err(e) if is_no_match(&e) => Ok(Vec::new()),
             other => other,
         }
+    }
+}
+
+/// Decodes E6: the employees found; "no match" (see [`is_no_match`]) is an empty list.
+pub(crate) fn decode_lookup(op: &'static Operation, raw: &RawResponse) -> Result<Vec<Employee>> {
+    match response::envelope_or_empty::<Vec<Employee>>(op, raw) {
+        Err(e) if is_no_match(&e) => Ok(Vec::new()),
+        other => other,
     }
 }
 

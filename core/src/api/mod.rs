@@ -1,8 +1,8 @@
 //! The operation groups, one module each, as the vendor document groups them.
 
-mod employees;
-mod machines;
-mod transactions;
+pub(crate) mod employees;
+pub(crate) mod machines;
+pub(crate) mod transactions;
 mod will_call;
 
 pub use employees::Employees;

@@ -27,7 +27,7 @@ struct ReportResult {
 
 /// Decodes T1: a missing or `null` result or `transactionReport`, or a 204, is an empty page;
 /// `result.metaData` is used when `result.transactionReport.metaData` is absent.
-fn decode_report(op: &'static Operation, raw: &RawResponse) -> Result<TransactionPage> {
+pub(crate) fn decode_report(op: &'static Operation, raw: &RawResponse) -> Result<TransactionPage> {
     let result: ReportResult = response::envelope_or_empty(op, raw)?;
     let mut page = result.transaction_report;
     if page.meta == PageMeta::default() {

@@ -31,6 +31,9 @@ pub(crate) async fn list(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> 
     let world = app.world();
     let meta = MetaData::new(page, size, world.employees.len() as u64);
     let items = world.employees.page(meta.offset() as usize, size as usize);
+    if items.is_empty() {
+        return envelope::empty(app.config.dialect.empty);
+    }
     envelope::ok(Paged {
         items,
         meta_data: meta,
@@ -43,7 +46,7 @@ pub(crate) async fn create(State(app): State<Arc<App>>, body: Bytes) -> Response
         Ok(b) => b,
         Err(r) => return r,
     };
-    match app.world().employees.create(&body) {
+    match app.world().employees.create(&body, &app.config.dialect) {
         Ok(()) => envelope::ok_empty(),
         Err(EmployeeError::Missing(field)) => missing(field),
         Err(_) => envelope::error(
@@ -93,7 +96,11 @@ pub(crate) async fn update(
         Ok(b) => b,
         Err(r) => return r,
     };
-    match app.world().employees.update(number.trim(), &body) {
+    match app
+        .world()
+        .employees
+        .update(number.trim(), &body, &app.config.dialect)
+    {
         Ok(()) => envelope::ok_empty(),
         Err(EmployeeError::Duplicate) => envelope::error(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -11,6 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::names::{classify, normalize_path};
+use crate::dialect::{Dialect, E6Method, W3Path};
 use crate::faults::{damage, FaultSpec};
 use crate::journal::{body_value, RequestRecord};
 use crate::server::ConnAbort;
@@ -50,6 +51,27 @@ fn rewrite_uri(uri: &Uri, path: &str) -> Option<Uri> {
 }
 
 /// Runs before routing (see [`router`](super::router)).
+/// What the dialect refuses before routing: the W3 v2 path when only the legacy one answers
+/// (a bare 404, like a route the server does not have), and the E6 method the server does not
+/// take (405).
+fn dialect_refusal(dialect: &Dialect, method: &str, path: &str) -> Option<StatusCode> {
+    if dialect.w3_path == W3Path::Legacy
+        && path.starts_with("/api/2.0/WillCall/GetReservableSelections/")
+    {
+        return Some(StatusCode::NOT_FOUND);
+    }
+    if path == "/api/Employee/lookup" {
+        let wanted = match dialect.e6_method {
+            E6Method::Post => "POST",
+            E6Method::Get => "GET",
+        };
+        if method != wanted {
+            return Some(StatusCode::METHOD_NOT_ALLOWED);
+        }
+    }
+    None
+}
+
 pub(crate) async fn front(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
     let (mut parts, body) = req.into_parts();
     let path = normalize_path(parts.uri.path());
@@ -61,6 +83,7 @@ pub(crate) async fn front(State(app): State<Arc<App>>, req: Request, next: Next)
     }
     let query = parts.uri.query().map(str::to_string);
     let route = classify(&parts.method, &path, query.as_deref());
+    let refusal = dialect_refusal(&app.config.dialect, parts.method.as_str(), &path);
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
@@ -74,6 +97,11 @@ pub(crate) async fn front(State(app): State<Arc<App>>, req: Request, next: Next)
         status: None,
         fault: None,
     });
+
+    if let Some(status) = refusal {
+        app.journal.finish(seq, Some(status.as_u16()), None);
+        return status.into_response();
+    }
 
     let fault = route.and_then(|r| app.faults.pick(r));
     let fault_desc = fault.as_ref().map(describe);

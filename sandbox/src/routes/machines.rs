@@ -43,9 +43,12 @@ pub(crate) async fn planogram(State(app): State<Arc<App>>, RawQuery(q): RawQuery
     }
     let meta = MetaData::new(page, size, machines.len() as u64);
     let start = meta.offset() as usize;
-    let items = (start..start + meta.this_page_item_count as usize)
+    let items: Vec<_> = (start..start + meta.this_page_item_count as usize)
         .map(|i| machines.planogram_item(i))
         .collect();
+    if items.is_empty() {
+        return envelope::empty(app.config.dialect.empty);
+    }
     envelope::ok(Paged {
         items,
         meta_data: meta,

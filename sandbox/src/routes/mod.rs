@@ -36,7 +36,10 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             "/api/Employee/UpdateEmployeeSetPin",
             post(employees::set_pin),
         )
-        .route("/api/Employee/lookup", get(employees::lookup))
+        .route(
+            "/api/Employee/lookup",
+            get(employees::lookup).post(employees::lookup),
+        )
         .route("/api/Employee/{number}", put(employees::update))
         .route(
             "/api/Machine/GetMachinePlanogramDetails",

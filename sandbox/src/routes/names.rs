@@ -109,7 +109,7 @@ pub(crate) fn classify(method: &Method, path: &str, query: Option<&str>) -> Opti
         ["api", "Employee"] if m == "POST" => "employees.create",
         ["api", "Employee", "UpdateEmployeeStatus"] if m == "PUT" => "employees.set_status",
         ["api", "Employee", "UpdateEmployeeSetPin"] if m == "POST" => "employees.set_pin",
-        ["api", "Employee", "lookup"] if m == "GET" => "employees.lookup",
+        ["api", "Employee", "lookup"] if m == "GET" || m == "POST" => "employees.lookup",
         ["api", "Employee", _] if m == "PUT" => "employees.update",
         ["api", "2.0", "WillCall", op, rest @ ..] => {
             let op = will_call_op(method, op, rest.len())?;

@@ -8,23 +8,28 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::query::Query;
+use crate::dialect::T1Meta;
 use crate::envelope::{self, Kind, MetaData};
 use crate::state::transactions::TransactionItem;
 use crate::state::App;
 
-/// `result.transactionReport`: items and their paging side by side.
+/// `result.transactionReport`: the items, and their paging beside them when the dialect says
+/// `t1_meta: report`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Report {
     items: Vec<TransactionItem>,
-    meta_data: MetaData,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta_data: Option<MetaData>,
 }
 
-/// `result` of T1.
+/// `result` of T1: the report, and its paging here when the dialect says `t1_meta: result`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ReportResult {
     transaction_report: Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta_data: Option<MetaData>,
 }
 
 /// T1: oldest transaction first; `FromDate`/`ToDate` (`MM-dd-yyyy`) are inclusive whole days
@@ -57,13 +62,22 @@ pub(crate) async fn list(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> 
     let selection = tx.select(from, to, machine);
     let meta = MetaData::new(page, size, selection.len());
     let offset = meta.offset();
-    let items = (0..meta.this_page_item_count)
+    let items: Vec<_> = (0..meta.this_page_item_count)
         .map(|k| tx.item(selection.nth(offset + k)))
         .collect();
+    let dialect = &app.config.dialect;
+    if items.is_empty() {
+        return envelope::empty(dialect.empty);
+    }
+    let (inside, beside) = match dialect.t1_meta {
+        T1Meta::Report => (Some(meta), None),
+        T1Meta::Result => (None, Some(meta)),
+    };
     envelope::ok(ReportResult {
         transaction_report: Report {
             items,
-            meta_data: meta,
+            meta_data: inside,
         },
+        meta_data: beside,
     })
 }

@@ -10,6 +10,7 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::query::{json_body, parse_guid, Query};
+use crate::dialect::PageParam;
 use crate::envelope::{self, Kind};
 use crate::state::will_call::{Assignee, ReportEntry, ReservationBody, WillCallError};
 use crate::state::App;
@@ -61,7 +62,13 @@ pub(crate) async fn add_reservation(app: Arc<App>, body: Bytes) -> Response {
 pub(crate) async fn reservation_status(app: Arc<App>, gen: Gen, serial: String) -> Response {
     let world = app.world();
     match world.machines.find(serial.trim()) {
-        Some((i, _)) => envelope::json(StatusCode::OK, &world.will_call.status(i, gen == Gen::V2)),
+        Some((i, _)) => {
+            let list = world.will_call.status(i, gen == Gen::V2);
+            if list.is_empty() {
+                return envelope::empty(app.config.dialect.empty);
+            }
+            envelope::json(StatusCode::OK, &list)
+        }
         None => invalid_serial(),
     }
 }
@@ -70,10 +77,13 @@ pub(crate) async fn reservation_status(app: Arc<App>, gen: Gen, serial: String) 
 pub(crate) async fn reservable_selections(app: Arc<App>, serial: String) -> Response {
     let world = app.world();
     match world.machines.find(serial.trim()) {
-        Some((i, _)) => envelope::json(
-            StatusCode::OK,
-            &world.will_call.reservable(i, &world.machines),
-        ),
+        Some((i, _)) => {
+            let list = world.will_call.reservable(i, &world.machines);
+            if list.is_empty() {
+                return envelope::empty(app.config.dialect.empty);
+            }
+            envelope::json(StatusCode::OK, &list)
+        }
         None => invalid_serial(),
     }
 }
@@ -138,10 +148,9 @@ pub(crate) async fn reserved_locker_report(
     raw: Option<String>,
 ) -> Response {
     let q = Query::parse(raw.as_deref());
-    let page_key = if q.get("pageNumber").is_some() {
-        "pageNumber"
-    } else {
-        "page"
+    let page_key = match app.config.dialect.w5_page_param {
+        PageParam::Page => "page",
+        PageParam::PageNumber => "pageNumber",
     };
     let (page, size) = match q.paging(page_key, "pageSize") {
         Ok(p) => p,

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::dialect::{Dialect, MissingBool, PutMode};
 use crate::seed::{SeedRng, DEPARTMENTS, FIRST_NAMES, LAST_NAMES};
 
 /// One employee as the server stores it.
@@ -256,7 +257,13 @@ impl Employees {
     }
 
     /// E2: adds an employee.
-    pub(crate) fn create(&mut self, body: &EmployeeBody) -> Result<(), EmployeeError> {
+    pub(crate) fn create(
+        &mut self,
+        body: &EmployeeBody,
+        dialect: &Dialect,
+    ) -> Result<(), EmployeeError> {
+        // A missing bool is `false` to an ASP.NET model binder (`missing_bool: default_false`).
+        let missing = dialect.missing_bool == MissingBool::Keep;
         let department = non_empty(&body.department).ok_or(EmployeeError::Missing("department"))?;
         let first = non_empty(&body.first_name).ok_or(EmployeeError::Missing("firstName"))?;
         let last = non_empty(&body.last_name).ok_or(EmployeeError::Missing("lastName"))?;
@@ -273,7 +280,7 @@ impl Employees {
             email: body.email.clone(),
             badge: body.badge.clone(),
             language: body.language.as_ref().map_or(0, LanguageIn::code),
-            active: body.active.unwrap_or(true),
+            active: body.active.unwrap_or(missing),
             is_vt_admin: body.is_vt_admin.unwrap_or(false),
             pin_option: body.pin_option.clone(),
             ignore_finger_print: body.ignore_finger_print.unwrap_or(false),
@@ -297,8 +304,46 @@ impl Employees {
         &mut self,
         number: &str,
         body: &EmployeeBody,
+        dialect: &Dialect,
     ) -> Result<(), EmployeeError> {
         let i = *self.by_number.get(number).ok_or(EmployeeError::Unknown)?;
+        if dialect.put == PutMode::Replace {
+            // The body is the whole record: what it leaves out is cleared (bools to false under
+            // `missing_bool: default_false`, else kept), the required texts must be there.
+            let keep_bools = dialect.missing_bool == MissingBool::Keep;
+            let current = self.list[i].clone();
+            let mut full = body.clone();
+            for (slot, name) in [
+                (&full.department, "department"),
+                (&full.first_name, "firstName"),
+                (&full.last_name, "lastName"),
+            ] {
+                if non_empty(slot).is_none() {
+                    return Err(EmployeeError::Missing(name));
+                }
+            }
+            let e = &mut self.list[i];
+            e.email = full.email.take();
+            e.badge = full.badge.take();
+            e.language = full.language.as_ref().map_or(0, LanguageIn::code);
+            e.pin_option = full.pin_option.take();
+            e.manager_email = full.manager_email.take();
+            let bool_or = |v: Option<bool>, old: bool| v.unwrap_or(keep_bools && old);
+            e.active = bool_or(full.active, current.active);
+            e.is_vt_admin = bool_or(full.is_vt_admin, current.is_vt_admin);
+            e.ignore_finger_print = bool_or(full.ignore_finger_print, current.ignore_finger_print);
+            full.active = Some(e.active);
+            full.is_vt_admin = Some(e.is_vt_admin);
+            full.ignore_finger_print = Some(e.ignore_finger_print);
+            return self.update(
+                number,
+                &full,
+                &Dialect {
+                    put: PutMode::Merge,
+                    ..*dialect
+                },
+            );
+        }
         let new_number = non_empty(&body.employee_number).map(str::to_string);
         if let Some(n) = &new_number {
             if n != number && self.by_number.contains_key(n) {
@@ -416,19 +461,24 @@ mod tests {
     #[test]
     fn renumbering_and_pins() {
         let mut r = Employees::seeded(&mut SeedRng::new(1), 3);
+        let merge = Dialect {
+            put: PutMode::Merge,
+            ..Default::default()
+        };
         let body = EmployeeBody {
             employee_number: Some("9000".into()),
             ..Default::default()
         };
-        r.update("1000", &body).unwrap();
-        assert_eq!(r.update("1000", &body), Err(EmployeeError::Unknown));
+        r.update("1000", &body, &merge).unwrap();
+        assert_eq!(r.update("1000", &body, &merge), Err(EmployeeError::Unknown));
         assert_eq!(
             r.update(
                 "1001",
                 &EmployeeBody {
                     employee_number: Some("9000".into()),
                     ..Default::default()
-                }
+                },
+                &merge
             ),
             Err(EmployeeError::Duplicate)
         );

@@ -66,9 +66,9 @@ async fn list_pages_with_metadata() {
     );
     assert_eq!(m["thisPageItemCount"], 10);
 
+    // A page past the end is an empty answer: `result: null` under this dialect.
     let r = ok_result(&env.get("/api/Employee?pageSize=20&page=3").await);
-    assert_eq!(r["items"].as_array().unwrap().len(), 0);
-    assert_eq!(r["metaData"]["thisPageItemCount"], 0);
+    assert!(r.is_null(), "{r}");
 
     let r = ok_result(&env.get("/api/Employee?pageSize=100").await);
     assert_eq!(r["items"].as_array().unwrap().len(), 30);

@@ -380,7 +380,8 @@ async fn admin_endpoints_drive_faults_and_journal() {
     assert_eq!(env.get("/api/Transaction").await.status, 200);
 
     // Journal over HTTP.
-    env.post("/api/Employee/lookup", json!({})).await; // wrong method: unknown route
+    env.post("/api/Employee/UpdateEmployeeStatus", json!({}))
+        .await; // wrong method: unknown route
     let j: Value = env
         .http
         .get(admin("journal"))
