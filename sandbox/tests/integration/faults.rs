@@ -398,7 +398,7 @@ async fn admin_endpoints_drive_faults_and_journal() {
     let recs = j["requests"].as_array().unwrap();
     let last = recs.last().unwrap();
     assert_eq!(last["method"], "POST");
-    assert_eq!(last["path"], "/api/Employee/lookup");
+    assert_eq!(last["path"], "/api/Employee/UpdateEmployeeStatus");
     assert!(last["route"].is_null());
     let first_api = recs
         .iter()
