@@ -102,7 +102,7 @@ impl Default for SandboxConfig {
             journal_capacity: 1_000,
             https: false,
             faults: Vec::new(),
-            dialect: Dialect::default(),
+            dialect: Dialect::from_env(),
         }
     }
 }

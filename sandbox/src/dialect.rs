@@ -130,6 +130,10 @@ setting!(
     }
 );
 
+/// The environment variable that sets the default dialect of every sandbox (see
+/// [`Dialect::from_env`]).
+pub const ENV_DIALECT: &str = "IQTECH_SANDBOX_DIALECT";
+
 /// Which reading of the document the sandbox plays; every member defaults to its strict value.
 ///
 /// JSON (in [`SandboxSettings::dialect`](crate::SandboxSettings::dialect)):
@@ -177,6 +181,21 @@ impl Dialect {
             put: self.put.opposite(),
             missing_bool: self.missing_bool.opposite(),
             empty: self.empty.opposite(),
+        }
+    }
+
+    /// The dialect every sandbox starts with unless told otherwise: [`Dialect::default`] (the
+    /// strict reading), or what the environment variable [`ENV_DIALECT`] says in the form
+    /// [`Dialect::parse`] reads (`opposite`, `key=value,...`). The variable lets one build run
+    /// every language's sandbox suite again under another reading (`scripts/test-dialects.sh`).
+    /// A value that does not parse is reported on stderr and ignored.
+    pub fn from_env() -> Self {
+        match std::env::var(ENV_DIALECT) {
+            Ok(text) => Dialect::parse(&text).unwrap_or_else(|e| {
+                eprintln!("iqtech-sandbox: ignoring {ENV_DIALECT}: {e}");
+                Dialect::default()
+            }),
+            Err(_) => Dialect::default(),
         }
     }
 

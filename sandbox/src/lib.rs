@@ -97,7 +97,7 @@ mod tls;
 pub mod typescript;
 
 pub use config::{SandboxConfig, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
-pub use dialect::Dialect;
+pub use dialect::{Dialect, ENV_DIALECT};
 pub use faults::{ActiveFault, BodyFault, CannedResponse, FaultError, FaultSpec, Headers};
 pub use journal::{JournalSnapshot, RequestRecord};
 pub use routes::names::ROUTE_NAMES;
