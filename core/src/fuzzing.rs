@@ -76,8 +76,12 @@ pub fn decode_response(index: u8, status: u16, body: &[u8]) {
         "will_call.recall_reservation" | "will_call_v1.recall_reservation" => {
             response::envelope_or_empty::<RecallResult>(op, &raw).map(|v| format!("{v:?}"))
         }
-        "machines.planogram" => response::envelope_or_empty::<MachinePage>(op, &raw)
-            .map(|p| format!("{:?}", machines::pick_machine(p.items, "WTN42246643220217481"))),
+        "machines.planogram" => response::envelope_or_empty::<MachinePage>(op, &raw).map(|p| {
+            format!(
+                "{:?}",
+                machines::pick_machine(p.items, "WTN42246643220217481")
+            )
+        }),
         "machines.list" => response::envelope_or_empty::<MachinePage>(op, &raw).map(paged),
         "transactions.list" => transactions::decode_report(op, &raw).map(|mut p| {
             crate::api::infer_next_page(&mut p.meta, p.items.len(), 100);

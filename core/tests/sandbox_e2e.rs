@@ -434,8 +434,16 @@ mod dialects {
         for d in both(|d| d.w3_path = W3Path::V2) {
             let (sandbox, client) = under(d).await;
             let serial = sandbox.locker_machine_serials()[0].clone();
-            let v2 = client.will_call().reservable_selections(&serial).await.unwrap();
-            let v1 = client.will_call_v1().reservable_selections(&serial).await.unwrap();
+            let v2 = client
+                .will_call()
+                .reservable_selections(&serial)
+                .await
+                .unwrap();
+            let v1 = client
+                .will_call_v1()
+                .reservable_selections(&serial)
+                .await
+                .unwrap();
             assert_eq!(v2, v1, "{d}");
             assert!(!v2.is_empty(), "{d}");
         }
@@ -448,9 +456,12 @@ mod dialects {
             let serial = sandbox.locker_machine_serials()[0].clone();
             for n in 1..=3 {
                 let mut r = reservation(&serial, 0);
-                r.selection = client.will_call().reservable_selections(&serial).await.unwrap()
-                    [0]
-                .to_string();
+                r.selection = client
+                    .will_call()
+                    .reservable_selections(&serial)
+                    .await
+                    .unwrap()[0]
+                    .to_string();
                 r.createdby_user = format!("u{n}");
                 client.will_call().add_reservation(r).await.unwrap();
             }
@@ -482,7 +493,10 @@ mod dialects {
             let one_page = walk(100).await;
             let by_ones = walk(1).await;
             assert!(one_page.len() >= 3, "{d}");
-            assert_eq!(by_ones, one_page, "{d}: every page once, not page 1 again and again");
+            assert_eq!(
+                by_ones, one_page,
+                "{d}: every page once, not page 1 again and again"
+            );
         }
     }
 
@@ -533,7 +547,7 @@ mod dialects {
                 .collect::<Vec<_>>()
                 .await
                 .into_iter()
-                .map(|t| t.unwrap())
+                .inspect(|t| assert!(t.is_ok(), "{t:?}"))
                 .count();
             assert_eq!(n, 250, "{d}");
         }
@@ -554,7 +568,16 @@ mod dialects {
             assert_eq!(walked, 0, "{d}");
             let past_end = client.employees().list(99, 100).await.unwrap();
             assert!(past_end.items.is_empty(), "{d}");
-            assert!(client.machines().list(99, 100).await.unwrap().items.is_empty(), "{d}");
+            assert!(
+                client
+                    .machines()
+                    .list(99, 100)
+                    .await
+                    .unwrap()
+                    .items
+                    .is_empty(),
+                "{d}"
+            );
         }
     }
 
@@ -585,7 +608,11 @@ mod dialects {
     async fn missing_bool_either_way_create_makes_an_active_employee() {
         for d in both(|d| d.missing_bool = MissingBool::Keep) {
             let (_sandbox, client) = under(d).await;
-            client.employees().create(new_employee("D-1")).await.unwrap();
+            client
+                .employees()
+                .create(new_employee("D-1"))
+                .await
+                .unwrap();
             assert_eq!(find(&client, "D-1").await.active, Some(true), "{d}");
         }
     }
@@ -594,7 +621,11 @@ mod dialects {
     async fn put_either_way_patch_keeps_what_it_does_not_name() {
         for d in both(|d| d.put = PutMode::Merge) {
             let (_sandbox, client) = under(d).await;
-            client.employees().create(new_employee("D-2")).await.unwrap();
+            client
+                .employees()
+                .create(new_employee("D-2"))
+                .await
+                .unwrap();
             client
                 .employees()
                 .patch(
@@ -608,7 +639,11 @@ mod dialects {
                 .unwrap();
             let e = find(&client, "D-2").await;
             assert_eq!(e.last_name.as_deref(), Some("Patched"), "{d}");
-            assert_eq!(e.email.as_deref(), Some("dia@example.com"), "{d}: email kept");
+            assert_eq!(
+                e.email.as_deref(),
+                Some("dia@example.com"),
+                "{d}: email kept"
+            );
             assert_eq!(e.active, Some(true), "{d}: still active");
             let err = client
                 .employees()
@@ -624,7 +659,11 @@ mod dialects {
         // Proves the strict sandbox does what a naive client fears, so the test above means
         // something.
         let (_sandbox, client) = under(Dialect::default()).await;
-        client.employees().create(new_employee("D-3")).await.unwrap();
+        client
+            .employees()
+            .create(new_employee("D-3"))
+            .await
+            .unwrap();
         let mut bare = new_employee("D-3");
         bare.email = None;
         client.employees().update("D-3", bare).await.unwrap();

@@ -108,7 +108,10 @@ impl Machines {
 }
 
 /// The single-machine rule of [`Machines::planogram`].
-pub(crate) fn pick_machine(items: Vec<MachinePlanogram>, serial_no: &str) -> Option<MachinePlanogram> {
+pub(crate) fn pick_machine(
+    items: Vec<MachinePlanogram>,
+    serial_no: &str,
+) -> Option<MachinePlanogram> {
     let wanted = serial_no.trim();
     let same = |s: &Option<String>| {
         s.as_deref()

@@ -122,10 +122,9 @@ async fn shape_paging_and_filters() {
             .await,
     ));
     assert_eq!(feb["totalItemCount"].as_u64().unwrap() + n, 500);
-    let (_, none) = report(&ok_result(
-        &env.get("/api/Transaction?FromDate=01-01-2030").await,
-    ));
-    assert_eq!(none["totalItemCount"], 0);
+    // An empty report is `result: null` under these tests' dialect (`empty: null`).
+    let none = ok_result(&env.get("/api/Transaction?FromDate=01-01-2030").await);
+    assert!(none.is_null(), "{none}");
 
     // Machine filter.
     let serial = &env.sb.machine_serials()[3];

@@ -18,7 +18,12 @@ fn reservation(serial: &str, selection: &str, kind: &str, assignees: Vec<Value>)
     })
 }
 
+/// The integers of a JSON array; an empty list under `empty: null` (`null`, or W2/W3's envelope
+/// with `result: null`) gives none.
 fn ints(v: &Value) -> Vec<i64> {
+    if v.is_null() || v.get("result").is_some_and(Value::is_null) {
+        return Vec::new();
+    }
     v.as_array()
         .unwrap()
         .iter()
