@@ -110,7 +110,9 @@ def main() -> int:
             str(ffi / "scripts" / "check_generated.py"),
             str(surface_file),
             str(ffi / "out" / "swift" / "IqtechSDK.swift"),
+            str(ffi / "out" / "swift" / "IqtechModels.swift"),
             str(ffi / "kotlin" / "target" / "generated-sources" / "uniffi" / "com" / "iqtech" / "sdk" / "iqtech_ffi.kt"),
+            str(ffi / "kotlin" / "target" / "generated-sources" / "uniffi" / "com" / "iqtech" / "sdk" / "models" / "iqtech.kt"),
         ],
         check=False,
     )
