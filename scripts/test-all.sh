@@ -22,6 +22,11 @@ cargo clippy --all-targets --locked -- -D warnings
 step "rustdoc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked
 
+# Before `cargo test`: it installs mitmproxy and tinyproxy, which the TLS/proxy tests in the
+# workspace need (under CI=true they fail rather than skip when a proxy is missing).
+step "TLS and proxies against real programs (HTTPS sandbox, mitmproxy, tinyproxy)"
+bash scripts/test-proxies.sh
+
 step "cargo test (core, sandbox, CLI, bindings' Rust tests; debug)"
 cargo test --locked
 
@@ -50,9 +55,6 @@ bash packaging/tests/npm-pack.sh
 bash packaging/tests/maven-consumer.sh
 bash scripts/build-wheels.sh --x86-only
 bash packaging/tests/wheel-without-rust.sh
-
-step "TLS and proxies against real programs (HTTPS sandbox, mitmproxy, tinyproxy)"
-bash scripts/test-proxies.sh
 
 step "fuzz targets, about 20 seconds each"
 bash scripts/fuzz-smoke.sh
