@@ -366,14 +366,16 @@ impl Transport {
     fn transport_failure(&self, op: &'static Operation, e: reqwest::Error) -> Outcome {
         let secrets = crate::net::proxy::secrets(self.config.proxy.as_ref());
         let detail = crate::net::failure::connect_message(&e, error_chain(&e), &secrets);
-        if e.is_connect() {
-            // Never reached the server: safe to retry whatever the operation.
+        let refused_certificate = crate::net::failure::is_certificate_failure(&e);
+        if e.is_connect() || refused_certificate {
+            // Never reached the server: safe to retry whatever the operation, except a refused
+            // certificate, which every later attempt would meet again (issue 10).
             return Outcome::Failed {
                 error: Error::Connection {
                     operation: op.name,
                     message: detail,
                 },
-                retry: true,
+                retry: !refused_certificate,
                 retry_after: None,
             };
         }

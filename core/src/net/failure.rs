@@ -14,6 +14,12 @@ pub(crate) fn connect_message(e: &reqwest::Error, chain: String, secrets: &[Stri
     super::proxy::scrub(text, secrets)
 }
 
+/// Whether a reqwest failure is a refused TLS certificate: deterministic, so never worth another
+/// attempt (the retry loop gives up at once, issue 10).
+pub(crate) fn is_certificate_failure(e: &reqwest::Error) -> bool {
+    certificate_error(e).is_some()
+}
+
 fn host(e: &reqwest::Error) -> Option<String> {
     let url = e.url()?;
     let host = url.host_str()?;
