@@ -34,4 +34,4 @@ mod sandbox;
 pub use client::Client;
 pub use error::IqtechError;
 #[cfg(feature = "sandbox")]
-pub use sandbox::{FaultRule, Sandbox, SandboxError, SandboxOptions};
+pub use sandbox::{parse_dialect, Sandbox, SandboxError};

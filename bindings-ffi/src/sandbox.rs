@@ -1,22 +1,26 @@
 //! The embedded sandbox (feature `sandbox`): the Rust `iqtech-sandbox` server, started from
 //! Kotlin or Swift, so app developers can test offline.
 //!
-//! It is a development tool, not part of the library shipped to devices: the mobile build
-//! scripts leave the feature off (it adds the axum/hyper server to the library).
+//! Its options are the sandbox crate's own records, the ones every language takes:
+//! [`SandboxSettings`] (with its `dialect`), [`FaultSpec`] (with `respond`, `after`, `rate`, …).
+//! uniffi generates them from `iqtech-sandbox` under its `uniffi` feature (Kotlin package
+//! `com.iqtech.sdk.sandbox`, see `sandbox/uniffi.toml`), so this module only adds the server
+//! handle. It is a development tool, not part of the library shipped to devices: the mobile
+//! build scripts leave the feature off (it adds the axum/hyper server to the library).
 
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
 
-use iqtech_sandbox::{BodyFault, FaultSpec, SandboxConfig};
+use iqtech_sandbox::{Dialect, FaultSpec, SandboxSettings};
 
 use iqtech::runtime::spawn;
 use iqtech::ClientSettings;
 
-/// Why a sandbox call failed (Kotlin: `SandboxException`).
+/// Why a sandbox call failed (Kotlin: `SandboxException`). The message is the sandbox's own
+/// one line, the same as in every language (`invalid sandbox setting seed: …`).
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 #[uniffi(flat_error)]
 pub enum SandboxError {
-    /// The server could not start (bad options, no port).
+    /// The server could not start: a bad setting (named in the message) or no port.
     #[error("{0}")]
     Start(String),
     /// A fault rule was refused (unknown route, bad status or rate, several effects).
@@ -27,141 +31,58 @@ pub enum SandboxError {
     Stopped,
 }
 
-/// How the sandbox is seeded; a null field keeps the sandbox's default.
-#[derive(Debug, Clone, Default, uniffi::Record)]
-pub struct SandboxOptions {
-    /// Seed of all generated data (default 42).
-    #[uniffi(default)]
-    pub seed: Option<u64>,
-    /// Number of seeded employees (default 250).
-    #[uniffi(default)]
-    pub employees: Option<u32>,
-    /// Number of seeded machines (default 12).
-    #[uniffi(default)]
-    pub machines: Option<u32>,
-    /// Number of transactions reported (computed on demand; default 5,000).
-    #[uniffi(default)]
-    pub transactions: Option<u64>,
-    /// Lifetime of issued tokens (default one hour).
-    #[uniffi(default)]
-    pub token_lifetime: Option<Duration>,
+/// A dialect in the form the sandbox binary's `--dialect` and `IQTECH_SANDBOX_DIALECT` take:
+/// `opposite` (every setting flipped from the strict default), `default`, or
+/// `key=value,...` (`w3_path=v2,e6_method=get`). Fails naming the bad key or value.
+#[uniffi::export]
+pub fn parse_dialect(text: String) -> Result<Dialect, SandboxError> {
+    Dialect::parse(&text).map_err(|e| SandboxError::Start(e.to_string()))
 }
 
-/// One fault rule: what to do to the next matching requests. At most one of `status`,
-/// `drop_connection` and `body`; with none of them the rule only adds latency.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct FaultRule {
-    /// A route name (`employees.list`, `token`, …), a group (`employees.*`) or `*`.
-    pub route: String,
-    /// Fixed delay before anything else.
-    #[uniffi(default)]
-    pub latency: Option<Duration>,
-    /// Answer with this HTTP status (400–599) without running the operation.
-    #[uniffi(default)]
-    pub status: Option<u16>,
-    /// Apply to the next `times` matching requests only (default: every one).
-    #[uniffi(default)]
-    pub times: Option<u32>,
-    /// `Retry-After` in seconds on a `status` answer.
-    #[uniffi(default)]
-    pub retry_after_secs: Option<u64>,
-    /// Run the operation, then close the connection without answering ("outcome unknown").
-    #[uniffi(default)]
-    pub drop_connection: bool,
-    /// Run the operation, then damage the body: `"truncated"` or `"malformed"`; or
-    /// `"failed_envelope"`: answer HTTP 200 with `isSuccess: false` instead of running it.
-    #[uniffi(default)]
-    pub body: Option<String>,
-}
-
-impl FaultRule {
-    fn spec(self) -> Result<FaultSpec, SandboxError> {
-        let mut spec = FaultSpec::new(self.route);
-        if let Some(t) = self.latency {
-            spec = spec.latency(t);
-        }
-        if let Some(s) = self.status {
-            spec = spec.status(s);
-        }
-        if let Some(n) = self.times {
-            spec = spec.times(n);
-        }
-        if let Some(s) = self.retry_after_secs {
-            spec = spec.retry_after(s);
-        }
-        if self.drop_connection {
-            spec = spec.drop_connection();
-        }
-        if let Some(name) = self.body.as_deref() {
-            let body = name
-                .parse::<BodyFault>()
-                .map_err(|e| SandboxError::Fault(e.to_string()))?;
-            spec = spec.body(body);
-        }
-        Ok(spec)
-    }
-}
-
-/// A running sandbox server on `127.0.0.1` (a free port). Stops on `shutdown()` or when the
-/// object is closed or collected.
+/// A running sandbox server (a free port on `127.0.0.1` unless the settings say otherwise).
+/// Stops on `shutdown()` or when the object is closed or collected.
 #[derive(Debug, uniffi::Object)]
 pub struct Sandbox {
     inner: Mutex<Option<iqtech_sandbox::Sandbox>>,
 }
 
 impl Sandbox {
-    fn server(&self) -> Result<MutexGuard<'_, Option<iqtech_sandbox::Sandbox>>, SandboxError> {
-        let guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        match *guard {
-            Some(_) => Ok(guard),
-            None => Err(SandboxError::Stopped),
-        }
-    }
-
     fn with<T>(&self, f: impl FnOnce(&iqtech_sandbox::Sandbox) -> T) -> Result<T, SandboxError> {
-        let guard = self.server()?;
-        Ok(f(guard.as_ref().ok_or(SandboxError::Stopped)?))
+        let guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        guard.as_ref().map(f).ok_or(SandboxError::Stopped)
     }
 }
 
 #[uniffi::export]
 impl Sandbox {
-    /// Seeds the data and starts serving (on the SDK's runtime).
-    #[uniffi::constructor(default(options = None))]
-    pub async fn start(options: Option<SandboxOptions>) -> Result<Arc<Self>, SandboxError> {
-        let o = options.unwrap_or_default();
-        let mut config = SandboxConfig::default();
-        if let Some(seed) = o.seed {
-            config = config.seed(seed);
-        }
-        if let Some(n) = o.employees {
-            config = config.employees(n as usize);
-        }
-        if let Some(n) = o.machines {
-            config = config.machines(n as usize);
-        }
-        if let Some(n) = o.transactions {
-            config = config.transactions(n);
-        }
-        if let Some(t) = o.token_lifetime {
-            config = config.token_lifetime(t);
-        }
-        let server = spawn(iqtech_sandbox::Sandbox::start(config))
-            .await
-            .map_err(|e| SandboxError::Start(e.to_string()))?;
+    /// Seeds the data and starts serving (on the SDK's runtime). Fails with
+    /// `SandboxException.Start` naming the first bad setting.
+    #[uniffi::constructor(default(settings = None))]
+    pub async fn start(settings: Option<SandboxSettings>) -> Result<Arc<Self>, SandboxError> {
+        let server = spawn(iqtech_sandbox::Sandbox::start_with(
+            settings.unwrap_or_default(),
+        ))
+        .await
+        .map_err(|e| SandboxError::Start(e.to_string()))?;
         Ok(Arc::new(Self {
             inner: Mutex::new(Some(server)),
         }))
     }
 
-    /// Client settings pointing at this sandbox, with its credentials. Adjust the other
-    /// fields (timeouts, attempts) with Kotlin's `copy()`.
+    /// The settings in effect, every field set (the port actually bound included).
+    pub fn settings(&self) -> Result<SandboxSettings, SandboxError> {
+        self.with(|s| s.settings())
+    }
+
+    /// Client settings pointing at this sandbox, with its credentials (and its test CA when it
+    /// serves HTTPS). Adjust the other fields (timeouts, attempts) with Kotlin's `copy()`.
     pub fn client_settings(&self) -> Result<ClientSettings, SandboxError> {
         self.with(|s| ClientSettings {
             client_id: Some(s.client_id().to_owned()),
             client_secret: Some(s.client_secret().to_owned()),
             auth_url: Some(s.auth_url()),
             api_url: Some(s.api_url()),
+            ca_bundle: s.ca_pem().map(str::to_owned),
             ..ClientSettings::default()
         })
     }
@@ -171,20 +92,13 @@ impl Sandbox {
         self.with(|s| s.api_url())
     }
 
-    /// Installs a fault rule; returns its id.
-    pub fn inject_fault(&self, rule: FaultRule) -> Result<u64, SandboxError> {
-        let spec = rule.spec()?;
-        self.with(|s| s.inject(spec))?
-            .map_err(|e| SandboxError::Fault(e.to_string()))
+    /// The test CA's certificate (PEM) when serving HTTPS; null over plain HTTP.
+    pub fn ca_pem(&self) -> Result<Option<String>, SandboxError> {
+        self.with(|s| s.ca_pem().map(str::to_owned))
     }
 
-    /// Installs a fault rule given as the sandbox's own JSON (`iqtech_sandbox::FaultSpec`,
-    /// snake_case, durations in milliseconds), with every effect it has (`respond`, `after`,
-    /// `rate`, …), exactly as the Rust, Python and Node sandboxes read it; returns its id. Fails
-    /// naming what is wrong with the rule.
-    pub fn inject_fault_json(&self, spec: String) -> Result<u64, SandboxError> {
-        let spec: FaultSpec =
-            serde_json::from_str(&spec).map_err(|e| SandboxError::Fault(e.to_string()))?;
+    /// Installs a fault rule; returns its id. Fails naming what is wrong with the rule.
+    pub fn inject_fault(&self, spec: FaultSpec) -> Result<u64, SandboxError> {
         self.with(|s| s.inject(spec))?
             .map_err(|e| SandboxError::Fault(e.to_string()))
     }
@@ -207,13 +121,9 @@ impl Sandbox {
     /// How many requests the route (`employees.list`, …; `token` for the token endpoint) has
     /// received since the start or the last `clearJournal()`.
     pub fn request_count(&self, route: String) -> Result<u64, SandboxError> {
-        self.with(|s| {
-            let journal = s.journal();
-            if route == "token" {
-                journal.token_requests
-            } else {
-                journal.count(&route)
-            }
+        self.with(|s| match s.journal() {
+            j if route == "token" => j.token_requests,
+            j => j.count(&route),
         })
     }
 

@@ -138,6 +138,10 @@ pub const ENV_DIALECT: &str = "IQTECH_SANDBOX_DIALECT";
 ///
 /// JSON (in [`SandboxSettings::dialect`](crate::SandboxSettings::dialect)):
 /// `{"w3_path": "v2", "e6_method": "get"}`; members left out keep their default.
+///
+/// In Kotlin/Swift every member must be given (uniffi has no enum defaults for records made
+/// by proc-macros): use `parseDialect("opposite")` or `parseDialect("w3_path=v2")`, which read
+/// the form of [`Dialect::parse`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -148,25 +152,18 @@ pub const ENV_DIALECT: &str = "IQTECH_SANDBOX_DIALECT";
 )]
 pub struct Dialect {
     /// W3 v2 path: `legacy` (default) or `v2`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub w3_path: W3Path,
     /// W5/L5 page parameter: `page` (default) or `page_number`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub w5_page_param: PageParam,
     /// E6 method: `post` (default) or `get`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub e6_method: E6Method,
     /// T1 metaData: `result` (default) or `report`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub t1_meta: T1Meta,
     /// E4 PUT: `replace` (default) or `merge`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub put: PutMode,
     /// Missing bools in E2/E4: `default_false` (default) or `keep`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub missing_bool: MissingBool,
     /// Empty lists: `no_content` (default) or `null`.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub empty: EmptyAnswer,
 }
 

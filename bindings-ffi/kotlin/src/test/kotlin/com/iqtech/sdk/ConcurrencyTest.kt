@@ -1,5 +1,6 @@
 package com.iqtech.sdk
 
+import com.iqtech.sdk.sandbox.FaultSpec
 import com.iqtech.sdk.models.EmployeeQuery
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
@@ -48,7 +49,7 @@ class ConcurrencyTest : SandboxTest() {
         val main = Executors.newSingleThreadExecutor().asCoroutineDispatcher()
         try {
             runBlocking(main) {
-                sandbox.injectFault(FaultRule(route = "machines.list", latency = Duration.ofMillis(600)))
+                sandbox.injectFault(FaultSpec(route = "machines.list", latencyMs = 600uL))
                 var ticks = 0
                 val ticker = launch { while (true) { delay(20); ticks++ } }
                 client.machines().list(1u, 2u)
@@ -62,7 +63,7 @@ class ConcurrencyTest : SandboxTest() {
 
     @Test
     fun `cancelling a suspended call ends it at once and leaves the client usable`() = runBlocking<Unit> {
-        sandbox.injectFault(FaultRule(route = "machines.list", latency = Duration.ofSeconds(5)))
+        sandbox.injectFault(FaultSpec(route = "machines.list", latencyMs = 5_000uL))
         sandbox.clearJournal()
         val thrown = AtomicReference<Throwable?>()
         val job = launch(Dispatchers.Default) {
@@ -85,7 +86,7 @@ class ConcurrencyTest : SandboxTest() {
 
     @Test
     fun `withTimeout around a call cancels it`() = runBlocking<Unit> {
-        sandbox.injectFault(FaultRule(route = "employees.list", latency = Duration.ofSeconds(5)))
+        sandbox.injectFault(FaultSpec(route = "employees.list", latencyMs = 5_000uL))
         val took = measureTimeMillis {
             val r = runCatching { withTimeout(300) { client.employees().list(1u, 5u) } }
             assertTrue(r.exceptionOrNull() is CancellationException, "${r.exceptionOrNull()}")

@@ -1,5 +1,8 @@
 package com.iqtech.sdk
 
+import com.iqtech.sdk.sandbox.SandboxSettings
+import com.iqtech.sdk.sandbox.FaultSpec
+import com.iqtech.sdk.sandbox.BodyFault
 import com.iqtech.sdk.models.ApiErrorKind
 import com.iqtech.sdk.models.Assignee
 import com.iqtech.sdk.models.ClientSettings
@@ -23,7 +26,7 @@ import kotlin.test.assertTrue
 class ErrorsTest : SandboxTest() {
 
     private fun fault(route: String, status: UShort? = null) =
-        FaultRule(route = route, status = status)
+        FaultSpec(route = route, status = status)
 
     @Test
     fun `400 is ApiException BAD_REQUEST with the server's message and errorId`() = runBlocking<Unit> {
@@ -84,7 +87,7 @@ class ErrorsTest : SandboxTest() {
     @Test
     fun `429 after the retries is ApiException RATE_LIMITED with retryAfter`() = runBlocking<Unit> {
         clientWith(maxAttempts = 1u).use { once ->
-            sandbox.injectFault(FaultRule(route = "machines.list", status = 429u, retryAfterSecs = 7uL))
+            sandbox.injectFault(FaultSpec(route = "machines.list", status = 429u, retryAfterSecs = 7uL))
             val e = assertApiError(ApiErrorKind.RATE_LIMITED) { once.machines().list(1u, 5u) }
             assertEquals(Duration.ofSeconds(7), e.retryAfter)
             assertEquals("rate_limited", e.code())
@@ -93,7 +96,7 @@ class ErrorsTest : SandboxTest() {
 
     @Test
     fun `5xx after the retries is ApiException SERVER, and retries happen`() = runBlocking<Unit> {
-        sandbox.injectFault(FaultRule(route = "machines.list", status = 503u, times = 3u))
+        sandbox.injectFault(FaultSpec(route = "machines.list", status = 503u, times = 3u))
         sandbox.clearJournal()
         val e = assertApiError(ApiErrorKind.SERVER) { client.machines().list(1u, 5u) }
         assertEquals(503.toUShort(), e.status)
@@ -143,7 +146,7 @@ class ErrorsTest : SandboxTest() {
     fun `no answer in time is TimeoutException`() = runBlocking<Unit> {
         clientWith(maxAttempts = 1u, requestTimeout = Duration.ofMillis(300)).use { quick ->
             quick.machines().list(1u, 1u) // fetch the token first
-            sandbox.injectFault(FaultRule(route = "machines.list", latency = Duration.ofSeconds(3)))
+            sandbox.injectFault(FaultSpec(route = "machines.list", latencyMs = 3_000uL))
             val e = assertFailsWith<IqtechException.TimeoutException> { quick.machines().list(1u, 5u) }
             assertEquals(Duration.ofMillis(300), e.timeout)
             assertEquals("machines.list", e.operation)
@@ -152,7 +155,7 @@ class ErrorsTest : SandboxTest() {
 
     @Test
     fun `a body that is not the documented shape is DecodeException`() = runBlocking<Unit> {
-        sandbox.injectFault(FaultRule(route = "machines.list", body = "malformed"))
+        sandbox.injectFault(FaultSpec(route = "machines.list", body = BodyFault.MALFORMED))
         val e = assertFailsWith<IqtechException.DecodeException> { client.machines().list(1u, 5u) }
         assertEquals(200.toUShort(), e.status)
         assertEquals("decode", e.code())
@@ -162,7 +165,7 @@ class ErrorsTest : SandboxTest() {
     fun `a lost answer to a booking is OutcomeUnknownException, not retried`() = runBlocking<Unit> {
         val serial = lockerMachine()
         val selection = client.willCall().reservableSelections(serial).first()
-        sandbox.injectFault(FaultRule(route = "will_call.add_reservation", dropConnection = true, times = 1u))
+        sandbox.injectFault(FaultSpec(route = "will_call.add_reservation", dropConnection = true, times = 1u))
         sandbox.clearJournal()
         val e = assertFailsWith<IqtechException.OutcomeUnknownException> {
             client.willCall().addReservation(
@@ -229,7 +232,7 @@ class ErrorsTest : SandboxTest() {
 
     @Test
     fun `the sandbox's failed_envelope fault is the plain ApiException`() = runBlocking<Unit> {
-        sandbox.injectFault(FaultRule(route = "machines.list", body = "failed_envelope", times = 1u))
+        sandbox.injectFault(FaultSpec(route = "machines.list", body = BodyFault.FAILED_ENVELOPE, times = 1u))
         val e = assertFailsWith<IqtechException.ApiException> { client.machines().list(1u, 5u) }
         assertEquals(ApiErrorKind.UNEXPECTED, e.kind, "the plain ApiError class")
         assertEquals("ApiError", e.className())
@@ -242,10 +245,18 @@ class ErrorsTest : SandboxTest() {
     }
 
     @Test
-    fun `an unknown body fault is refused with the names it takes`() {
+    fun `a fault rule for an unknown route is refused naming it`() {
         val e = assertFailsWith<SandboxException.Fault> {
-            sandbox.injectFault(FaultRule(route = "machines.list", body = "failedEnvelope"))
+            sandbox.injectFault(FaultSpec(route = "employees.lisst", status = 500u))
         }
-        assertTrue("\"failed_envelope\"" in e.toString(), e.toString())
+        assertTrue("employees.lisst" in e.toString(), e.toString())
+    }
+
+    @Test
+    fun `a bad sandbox setting is refused naming the field as every language does`() = runBlocking<Unit> {
+        val e = assertFailsWith<SandboxException.Start> {
+            Sandbox.start(SandboxSettings(transactionsStart = "2024-13-01"))
+        }
+        assertTrue(e.toString().contains("invalid sandbox setting transactions_start"), e.toString())
     }
 }

@@ -1,5 +1,6 @@
 package com.iqtech.sdk
 
+import com.iqtech.sdk.sandbox.SandboxSettings
 import com.iqtech.sdk.models.ApiErrorKind
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
@@ -22,7 +23,7 @@ abstract class SandboxTest {
     @BeforeAll
     fun startSandbox() = runBlocking<Unit> {
         sandbox = Sandbox.start(
-            SandboxOptions(seed = 7uL, employees = 120u, machines = 8u, transactions = 400uL),
+            SandboxSettings(seed = 7uL, employees = 120u, machines = 8u, transactions = 400uL),
         )
         client = Client(sandbox.clientSettings())
     }

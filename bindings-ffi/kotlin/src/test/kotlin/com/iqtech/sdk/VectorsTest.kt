@@ -1,5 +1,7 @@
 package com.iqtech.sdk
 
+import com.iqtech.sdk.sandbox.SandboxSettings
+import com.iqtech.sdk.sandbox.FaultSpec
 import com.iqtech.sdk.models.ClientSettings
 import kotlinx.coroutines.runBlocking
 import org.json.JSONArray
@@ -32,7 +34,7 @@ import kotlin.test.fail
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VectorsTest {
-    private val shared: Sandbox by lazy { runBlocking { Sandbox.start(SandboxOptions()) } }
+    private val shared: Sandbox by lazy { runBlocking { Sandbox.start(SandboxSettings()) } }
 
     @AfterAll
     fun stop() = runBlocking { shared.shutdown(); shared.close() }
@@ -52,10 +54,10 @@ class VectorsTest {
     }
 
     private suspend fun run(case: JSONObject) {
-        val own = case.optJSONObject("sandbox")?.let { Sandbox.start(convert(it, SandboxOptions::class) as SandboxOptions) }
+        val own = case.optJSONObject("sandbox")?.let { Sandbox.start(convert(it, SandboxSettings::class) as SandboxSettings) }
         val sandbox = own ?: shared
         try {
-            case.optJSONObject("fault")?.let { sandbox.injectFaultJson(it.toString()) }
+            case.optJSONObject("fault")?.let { sandbox.injectFault(convert(it, FaultSpec::class) as FaultSpec) }
             val settings = JSONObject(mapOf("max_attempts" to 1))
             case.optJSONObject("settings")?.let { s -> s.keys().forEach { settings.put(it, s.get(it)) } }
             val base = sandbox.clientSettings()
