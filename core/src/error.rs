@@ -197,6 +197,31 @@ pub enum Error {
         /// What panicked.
         message: String,
     },
+    /// A call's overall deadline ([`crate::RequestOptions::deadline`]) ran out before an
+    /// answer, every attempt and backoff included. Its code is `timeout` (class
+    /// `TimeoutError`); `timeout` in [`ErrorDetails`] is the deadline.
+    #[error("{operation}: timed out: the deadline of {deadline:?} for the whole call ran out after {attempts} attempt(s){}", last_error(.last))]
+    Deadline {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The deadline in force.
+        deadline: Duration,
+        /// Attempts made.
+        attempts: u32,
+        /// The error that ended the last attempt, when one did.
+        last: Option<String>,
+    },
+    /// Any error of a call that was sent, with the call's request ids (the `Display` text ends
+    /// with `(request id …)`). [`Error::root`] sees through it.
+    #[error("{source} (request id {request_id}{})", server_id(.server_request_id))]
+    Request {
+        /// The error itself.
+        source: Box<Error>,
+        /// The `X-Request-ID` the SDK sent.
+        request_id: String,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
+    },
     /// An auto-pager failed on one page; items of earlier pages were already delivered.
     #[error("page {page}: {source}")]
     Page {
@@ -205,6 +230,18 @@ pub enum Error {
         /// Why it failed.
         source: Box<Error>,
     },
+}
+
+fn last_error(last: &Option<String>) -> String {
+    last.as_ref()
+        .map(|e| format!(" (last: {e})"))
+        .unwrap_or_default()
+}
+
+fn server_id(id: &Option<String>) -> String {
+    id.as_ref()
+        .map(|id| format!(", server request id {id}"))
+        .unwrap_or_default()
 }
 
 impl Error {
@@ -223,10 +260,10 @@ impl Error {
         }
     }
 
-    /// The error beneath any [`Error::Page`] wrapper.
+    /// The error beneath any [`Error::Page`] and [`Error::Request`] wrapper.
     pub fn root(&self) -> &Error {
         match self {
-            Self::Page { source, .. } => source.root(),
+            Self::Page { source, .. } | Self::Request { source, .. } => source.root(),
             other => other,
         }
     }
@@ -235,6 +272,21 @@ impl Error {
     pub fn page(&self) -> Option<u32> {
         match self {
             Self::Page { page, .. } => Some(*page),
+            Self::Request { source, .. } => source.page(),
+            _ => None,
+        }
+    }
+
+    /// The `X-Request-ID` the SDK sent for the call that failed, and the id the server
+    /// returned, when the call was sent.
+    pub fn request_ids(&self) -> Option<(&str, Option<&str>)> {
+        match self {
+            Self::Request {
+                request_id,
+                server_request_id,
+                ..
+            } => Some((request_id, server_request_id.as_deref())),
+            Self::Page { source, .. } => source.request_ids(),
             _ => None,
         }
     }
@@ -256,11 +308,13 @@ impl Error {
             Self::Validation { .. } => "validation",
             Self::Config { .. } => "config",
             Self::Connection { .. } => "connection",
-            Self::Timeout { .. } => "timeout",
+            Self::Timeout { .. } | Self::Deadline { .. } => "timeout",
             Self::Decode { .. } => "decode",
             Self::OutcomeUnknown { .. } => "outcome_unknown",
             Self::Internal { .. } => "internal",
-            Self::Page { .. } => unreachable!("root() never returns a page wrapper"),
+            Self::Page { .. } | Self::Request { .. } => {
+                unreachable!("root() never returns a wrapper")
+            }
         }
     }
 
@@ -272,6 +326,10 @@ impl Error {
             page: self.page(),
             ..ErrorDetails::default()
         };
+        if let Some((ours, theirs)) = self.request_ids() {
+            d.request_id = Some(ours.to_owned());
+            d.server_request_id = theirs.map(str::to_owned);
+        }
         match self.root() {
             Self::Api(e) => {
                 d.operation = Some(e.operation.to_owned());
@@ -298,6 +356,16 @@ impl Error {
                 d.operation = Some((*operation).to_owned());
                 d.timeout = Some(*timeout);
             }
+            Self::Deadline {
+                operation,
+                deadline,
+                last,
+                ..
+            } => {
+                d.operation = Some((*operation).to_owned());
+                d.timeout = Some(*deadline);
+                d.detail = last.clone();
+            }
             Self::Decode {
                 operation,
                 status,
@@ -318,7 +386,9 @@ impl Error {
                 d.reason = Some(reason.clone());
                 d.how_to_check = Some((*how_to_check).to_owned());
             }
-            Self::Page { .. } => unreachable!("root() never returns a page wrapper"),
+            Self::Page { .. } | Self::Request { .. } => {
+                unreachable!("root() never returns a wrapper")
+            }
         }
         d
     }
@@ -366,9 +436,14 @@ pub struct ErrorDetails {
     pub reason: Option<String>,
     /// How to find out whether the request took effect (outcome-unknown errors).
     pub how_to_check: Option<String>,
-    /// The request timeout in force (timeout errors).
+    /// The request timeout in force, or the call's deadline (timeout errors).
     #[cfg_attr(feature = "typescript", ts(type = "number | null"))]
     pub timeout: Option<Duration>,
+    /// The `X-Request-ID` the SDK sent (every error of a call that was sent).
+    pub request_id: Option<String>,
+    /// The request id the server returned (`x-request-id`, `request-id`, `x-correlation-id`,
+    /// `traceparent`, ...), when it returned one.
+    pub server_request_id: Option<String>,
 }
 
 /// One error class of the SDK, as every binding names it.

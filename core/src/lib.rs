@@ -52,6 +52,7 @@
 
 mod api;
 mod auth;
+pub mod call;
 mod client;
 mod config;
 mod error;
@@ -78,6 +79,7 @@ uniffi::setup_scaffolding!("iqtech");
 pub mod ffi;
 
 pub use api::{Employees, Machines, Transactions, WillCall, WillCallV1};
+pub use call::{LogSink, RequestOptions, ResponseMeta, REQUEST_OPTIONS};
 pub use client::Client;
 pub use config::{
     ClientBuilder, Config, RetryPolicy, DEFAULT_API_URL, DEFAULT_AUTH_URL, ENV_API_URL,

@@ -12,12 +12,16 @@
 //! Trap: a tokio runtime and the sockets in a reqwest pool do not survive `fork()`. The HTTP
 //! client is therefore keyed by process id and rebuilt in a child process.
 
+use log::Level;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::auth::{Token, TokenCache, TokenResponse};
+use crate::call::logging::emit;
+use crate::call::meta::new_request_id;
+use crate::call::{ResponseMeta, View};
 use crate::config::Config;
 use crate::error::{ApiErrorKind, Error, Result};
 use crate::operations::{self, Operation};
@@ -171,8 +175,65 @@ enum Outcome {
     },
 }
 
+/// The HTTP answer of one attempt (status and headers), kept for [`ResponseMeta`] and the
+/// server's request id.
+struct Answer {
+    status: u16,
+    headers: HeaderMap,
+}
+
+/// One logical call in progress: its request id (shared by its attempts), its budget, and the
+/// last answer seen.
+struct Call<'a> {
+    view: &'a View,
+    op: &'static Operation,
+    request_id: String,
+    started: Instant,
+    /// The deadline and its length, when the view has one.
+    deadline: Option<(Instant, Duration)>,
+    max_attempts: u32,
+    /// The timeout of one attempt (the deadline may shorten it).
+    timeout: Duration,
+    /// The attempt being made, from 1.
+    attempt: u32,
+    answer: Option<Answer>,
+}
+
+impl Call<'_> {
+    /// Time left before the deadline (`None`: no deadline).
+    fn remaining(&self) -> Option<Duration> {
+        self.deadline
+            .map(|(end, _)| end.saturating_duration_since(Instant::now()))
+    }
+
+    /// Whether the deadline has passed.
+    fn expired(&self) -> bool {
+        self.remaining().is_some_and(|left| left.is_zero())
+    }
+
+    /// The timeout of the next attempt: the view's, cut to what the deadline leaves.
+    fn attempt_timeout(&self) -> Duration {
+        match self.remaining() {
+            Some(left) => self.timeout.min(left.max(Duration::from_millis(1))),
+            None => self.timeout,
+        }
+    }
+
+    /// The `timeout` error of a deadline that ran out; `last` is the error that ended the last
+    /// attempt, if one did.
+    fn deadline_error(&self, last: Option<&Error>) -> Error {
+        Error::Deadline {
+            operation: self.op.name,
+            deadline: self.deadline.map(|(_, d)| d).unwrap_or_default(),
+            attempts: self.attempt,
+            last: last.map(ToString::to_string),
+        }
+    }
+}
+
 impl Transport {
     pub fn new(config: Config) -> Result<Self> {
+        crate::call::logging::init_from_env();
         let http = build_http(&config)?;
         Ok(Self {
             config,
@@ -192,7 +253,10 @@ impl Transport {
         Ok(guard.1.clone())
     }
 
-    /// Sends an API request with auth and retries, and decodes the 2xx answer with `decode`.
+    /// One logical call: sends an API request with auth and retries under `view`'s options,
+    /// and decodes the 2xx answer with `decode`. Every attempt carries the call's one
+    /// `X-Request-ID`; the call's [`ResponseMeta`] is recorded on `view`; an error comes back
+    /// wrapped in [`Error::Request`] with the request ids.
     ///
     /// A 2xx body `decode` cannot read is judged here, inside the retry loop
     /// (docs/api-notes.md, "Corrupt answers"):
@@ -203,13 +267,37 @@ impl Transport {
     ///   shape is deterministic and returned at once as [`Error::Decode`].
     pub async fn call<T>(
         &self,
+        view: &View,
+        req: &ApiRequest,
+        decode: impl Fn(&'static Operation, &RawResponse) -> Result<T>,
+    ) -> Result<T> {
+        let opts = &view.options;
+        let started = Instant::now();
+        let mut call = Call {
+            view,
+            op: req.op,
+            request_id: opts.request_id.clone().unwrap_or_else(new_request_id),
+            started,
+            deadline: opts.deadline.map(|d| (started + d, d)),
+            max_attempts: opts.max_attempts.unwrap_or(self.config.retry.max_attempts),
+            timeout: opts.timeout.unwrap_or(self.config.request_timeout),
+            attempt: 1,
+            answer: None,
+        };
+        let result = self.run(&mut call, req, decode).await;
+        finish(call, result)
+    }
+
+    /// The attempts of one call, until a decoded answer or a final error.
+    async fn run<T>(
+        &self,
+        call: &mut Call<'_>,
         req: &ApiRequest,
         decode: impl Fn(&'static Operation, &RawResponse) -> Result<T>,
     ) -> Result<T> {
         let op = req.op;
-        let mut attempt = 1;
         loop {
-            let raw = self.send_from(req, &mut attempt).await?;
+            let raw = self.send_from(req, call).await?;
             let error = match decode(op, &raw) {
                 Ok(value) => return Ok(value),
                 Err(e @ Error::Decode { .. }) => e,
@@ -228,15 +316,14 @@ impl Transport {
             if !is_corrupt_json(&raw.body) {
                 return Err(error);
             }
-            self.pause_or_fail(op, &mut attempt, error, true, None)
-                .await?;
+            self.pause_or_fail(call, error, true, None).await?;
         }
     }
 
-    /// Sends an API request with auth and retries; returns the 2xx answer. `attempt` counts
-    /// attempts across calls, so a corrupt answer retried by [`Transport::call`] shares the
-    /// same budget.
-    async fn send_from(&self, req: &ApiRequest, attempt: &mut u32) -> Result<RawResponse> {
+    /// Sends an API request with auth and retries; returns the 2xx answer. `call.attempt`
+    /// counts attempts across calls, so a corrupt answer retried by [`Transport::run`] shares
+    /// the same budget.
+    async fn send_from(&self, req: &ApiRequest, call: &mut Call<'_>) -> Result<RawResponse> {
         let op = req.op;
         let url = self
             .config
@@ -245,12 +332,24 @@ impl Transport {
             .map_err(|e| Error::validation("path", e.to_string()))?;
         let mut replayed = false;
         loop {
-            let token = self.token().await?;
+            if call.expired() {
+                return Err(call.deadline_error(None));
+            }
+            let token = match call.remaining() {
+                Some(left) => tokio::time::timeout(left, self.token())
+                    .await
+                    .map_err(|_| call.deadline_error(None))??,
+                None => self.token().await?,
+            };
             let http = self.http()?;
+            let timeout = call.attempt_timeout();
             let mut rb = http
                 .request(op.method.parse().expect("valid method"), url.clone())
+                .headers(call.view.headers.clone())
                 .bearer_auth(&*token.value)
-                .header(reqwest::header::ACCEPT, "application/json");
+                .header(reqwest::header::ACCEPT, "application/json")
+                .header("x-request-id", call.request_id.as_str())
+                .timeout(timeout);
             if !req.query.is_empty() {
                 rb = rb.query(&req.query);
             }
@@ -259,21 +358,43 @@ impl Transport {
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
                     .body(body.clone());
             }
-            log::debug!(
-                "{} {} {} (attempt {})",
-                op.name,
-                op.method,
-                url.path(),
-                *attempt
-            );
-            match self.attempt(op, rb).await {
+            let sent = Instant::now();
+            let (outcome, answer) = self.attempt(op, rb, timeout).await;
+            emit(call.view.sink.as_ref(), Level::Debug, || {
+                let status = match (&answer, &outcome) {
+                    (Some(a), _) => a.status.to_string(),
+                    (None, Outcome::Failed { error, .. }) => {
+                        format!("no answer ({})", error.code())
+                    }
+                    (None, _) => "no answer".to_owned(),
+                };
+                format!(
+                    "{} {} {} -> {status} in {} ms (attempt {}/{}, request id {})",
+                    op.name,
+                    op.method,
+                    url.path(),
+                    sent.elapsed().as_millis(),
+                    call.attempt,
+                    call.max_attempts,
+                    call.request_id
+                )
+            });
+            if answer.is_some() {
+                call.answer = answer;
+            }
+            match outcome {
                 Outcome::Done(raw) => return Ok(raw),
                 Outcome::Unauthorized(e) => {
                     self.tokens.invalidate(&token);
                     if replayed {
                         return Err(e);
                     }
-                    log::info!("{}: 401, fetching a new token and replaying once", op.name);
+                    emit(call.view.sink.as_ref(), Level::Info, || {
+                        format!(
+                            "{}: 401, fetching a new token and replaying once (request id {})",
+                            op.name, call.request_id
+                        )
+                    });
                     replayed = true;
                 }
                 Outcome::Failed {
@@ -281,89 +402,96 @@ impl Transport {
                     retry,
                     retry_after,
                 } => {
-                    self.pause_or_fail(op, attempt, error, retry, retry_after)
-                        .await?;
+                    let error = if call.expired() && matches!(error, Error::Timeout { .. }) {
+                        call.deadline_error(Some(&error))
+                    } else {
+                        error
+                    };
+                    self.pause_or_fail(call, error, retry, retry_after).await?;
                 }
             }
         }
     }
 
-    /// Sleeps before the next attempt, or returns the error when no attempt is left.
+    /// Sleeps before the next attempt of a call, or returns the error when no attempt (or not
+    /// enough of the deadline for the wait) is left.
     async fn pause_or_fail(
         &self,
-        op: &Operation,
-        attempt: &mut u32,
+        call: &mut Call<'_>,
         error: Error,
         retry: bool,
         retry_after: Option<Duration>,
     ) -> Result<()> {
-        let policy = &self.config.retry;
-        let too_long = retry_after.is_some_and(|d| d > policy.max_retry_after);
-        if !retry || too_long || *attempt >= policy.max_attempts {
+        let Some(wait) = self.next_wait(call.attempt, call.max_attempts, retry, retry_after) else {
             return Err(error);
+        };
+        if call.remaining().is_some_and(|left| wait >= left) {
+            return Err(call.deadline_error(Some(&error)));
         }
-        let wait = policy.delay(*attempt, retry_after);
-        log::info!(
-            "{}: attempt {attempt} failed ({}), retrying in {wait:?}",
-            op.name,
-            error
-        );
+        emit(call.view.sink.as_ref(), Level::Info, || {
+            format!(
+                "{}: attempt {}/{} failed ({}), retrying in {} ms (request id {})",
+                call.op.name,
+                call.attempt,
+                call.max_attempts,
+                error,
+                wait.as_millis(),
+                call.request_id
+            )
+        });
         tokio::time::sleep(wait).await;
-        *attempt += 1;
+        call.attempt += 1;
         Ok(())
     }
 
-    /// One attempt: send, read the whole body, classify.
-    async fn attempt(&self, op: &'static Operation, rb: reqwest::RequestBuilder) -> Outcome {
+    /// The wait before the next attempt, or `None` when the error is final: not retryable, a
+    /// `Retry-After` longer than the policy honours, or no attempt left.
+    fn next_wait(
+        &self,
+        attempt: u32,
+        max_attempts: u32,
+        retry: bool,
+        retry_after: Option<Duration>,
+    ) -> Option<Duration> {
+        let policy = &self.config.retry;
+        let too_long = retry_after.is_some_and(|d| d > policy.max_retry_after);
+        if !retry || too_long || attempt >= max_attempts {
+            return None;
+        }
+        Some(policy.delay(attempt, retry_after))
+    }
+
+    /// One attempt: send, read the whole body, classify. Also returns the answer's status and
+    /// headers when there was one.
+    async fn attempt(
+        &self,
+        op: &'static Operation,
+        rb: reqwest::RequestBuilder,
+        timeout: Duration,
+    ) -> (Outcome, Option<Answer>) {
         let resp = match rb.send().await {
             Ok(r) => r,
-            Err(e) => return self.transport_failure(op, e),
+            Err(e) => return (self.transport_failure(op, e, timeout), None),
         };
         let status = resp.status().as_u16();
+        let answer = Answer {
+            status,
+            headers: resp.headers().clone(),
+        };
         let retry_after = retry_after(resp.headers());
         let body = match resp.bytes().await {
             Ok(b) => b,
-            Err(e) => return self.transport_failure(op, e),
+            Err(e) => return (self.transport_failure(op, e, timeout), Some(answer)),
         };
-        if (200..300).contains(&status) {
-            return Outcome::Done(RawResponse { status, body });
-        }
-        let mut err = api_error(op, status, retry_after, &body);
-        if op.name == operations::TOKEN.name && (400..500).contains(&status) && status != 429 {
-            err.kind = ApiErrorKind::Authentication;
-        }
-        let error = Error::from(err);
-        match status {
-            401 if op.name != operations::TOKEN.name => Outcome::Unauthorized(error),
-            429 => Outcome::Failed {
-                error,
-                retry: true,
-                retry_after,
-            },
-            503 => Outcome::Failed {
-                error,
-                retry: op.repeatable,
-                retry_after,
-            },
-            502 | 504 if op.repeatable => Outcome::Failed {
-                error,
-                retry: true,
-                retry_after,
-            },
-            502 | 504 => Outcome::Failed {
-                error: outcome_unknown(op, format!("the gateway answered HTTP {status}")),
-                retry: false,
-                retry_after: None,
-            },
-            _ => Outcome::Failed {
-                error,
-                retry: false,
-                retry_after: None,
-            },
-        }
+        (classify(op, status, retry_after, body), Some(answer))
     }
 
-    fn transport_failure(&self, op: &'static Operation, e: reqwest::Error) -> Outcome {
+    fn transport_failure(
+        &self,
+        op: &'static Operation,
+        e: reqwest::Error,
+        timeout: Duration,
+    ) -> Outcome {
         let secrets = crate::net::proxy::secrets(self.config.proxy.as_ref());
         let detail = crate::net::failure::connect_message(&e, error_chain(&e), &secrets);
         let refused_certificate = crate::net::failure::is_certificate_failure(&e);
@@ -382,7 +510,7 @@ impl Transport {
         let timed_out = e.is_timeout();
         if !op.repeatable {
             let cause = if timed_out {
-                format!("no answer within {:?}", self.config.request_timeout)
+                format!("no answer within {timeout:?}")
             } else {
                 format!("the connection failed after the request was sent: {detail}")
             };
@@ -395,7 +523,7 @@ impl Transport {
         let error = if timed_out {
             Error::Timeout {
                 operation: op.name,
-                timeout: self.config.request_timeout,
+                timeout,
             }
         } else {
             Error::Connection {
@@ -427,11 +555,21 @@ impl Transport {
             ("client_id", self.config.client_id.as_str()),
             ("client_secret", self.config.client_secret.as_str()),
         ];
+        let max_attempts = self.config.retry.max_attempts;
         let mut attempt = 1;
         loop {
-            log::debug!("{} POST {} (attempt {attempt})", op.name, url.path());
             let rb = self.http()?.post(url.clone()).form(&form);
-            match self.attempt(op, rb).await {
+            let sent = Instant::now();
+            let (outcome, answer) = self.attempt(op, rb, self.config.request_timeout).await;
+            log::debug!(
+                target: crate::call::logging::TARGET,
+                "{} POST {} -> {} in {} ms (attempt {attempt}/{max_attempts})",
+                op.name,
+                url.path(),
+                answer.map_or_else(|| "no answer".to_owned(), |a| a.status.to_string()),
+                sent.elapsed().as_millis()
+            );
+            match outcome {
                 Outcome::Done(raw) => {
                     let parsed: TokenResponse =
                         serde_json::from_slice(&raw.body).map_err(|e| Error::Decode {
@@ -449,12 +587,107 @@ impl Transport {
                     retry,
                     retry_after,
                 } => {
-                    self.pause_or_fail(op, &mut attempt, error, retry, retry_after)
-                        .await?;
+                    let Some(wait) = self.next_wait(attempt, max_attempts, retry, retry_after)
+                    else {
+                        return Err(error);
+                    };
+                    log::info!(
+                        target: crate::call::logging::TARGET,
+                        "{}: attempt {attempt}/{max_attempts} failed ({error}), retrying in {} ms",
+                        op.name,
+                        wait.as_millis()
+                    );
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
                 }
             }
         }
     }
+}
+
+/// Classifies a whole answer: a 2xx is done; an error answer becomes its [`Error`] and the
+/// retry decision of its status.
+fn classify(
+    op: &'static Operation,
+    status: u16,
+    retry_after: Option<Duration>,
+    body: bytes::Bytes,
+) -> Outcome {
+    if (200..300).contains(&status) {
+        return Outcome::Done(RawResponse { status, body });
+    }
+    let mut err = api_error(op, status, retry_after, &body);
+    if op.name == operations::TOKEN.name && (400..500).contains(&status) && status != 429 {
+        err.kind = ApiErrorKind::Authentication;
+    }
+    let error = Error::from(err);
+    match status {
+        401 if op.name != operations::TOKEN.name => Outcome::Unauthorized(error),
+        429 => Outcome::Failed {
+            error,
+            retry: true,
+            retry_after,
+        },
+        503 => Outcome::Failed {
+            error,
+            retry: op.repeatable,
+            retry_after,
+        },
+        502 | 504 if op.repeatable => Outcome::Failed {
+            error,
+            retry: true,
+            retry_after,
+        },
+        502 | 504 => Outcome::Failed {
+            error: outcome_unknown(op, format!("the gateway answered HTTP {status}")),
+            retry: false,
+            retry_after: None,
+        },
+        _ => Outcome::Failed {
+            error,
+            retry: false,
+            retry_after: None,
+        },
+    }
+}
+
+/// Ends a call: records its [`ResponseMeta`] on the view (when an answer came), logs one info
+/// line, and wraps an error with the request ids.
+fn finish<T>(call: Call<'_>, result: Result<T>) -> Result<T> {
+    let server_id = call
+        .answer
+        .as_ref()
+        .and_then(|a| crate::call::meta::server_request_id(&a.headers));
+    let elapsed = call.started.elapsed();
+    if let Some(answer) = &call.answer {
+        call.view.record(ResponseMeta {
+            status: answer.status,
+            headers: crate::call::meta::header_pairs(&answer.headers),
+            elapsed,
+            attempts: call.attempt,
+            request_id: call.request_id.clone(),
+            server_request_id: server_id.clone(),
+        });
+    }
+    emit(call.view.sink.as_ref(), Level::Info, || {
+        let how = match (&result, &call.answer) {
+            (Ok(_), Some(a)) => format!("finished with HTTP {}", a.status),
+            (Ok(_), None) => "finished".to_owned(),
+            (Err(e), _) => format!("failed ({})", e.code()),
+        };
+        format!(
+            "{} {how} in {} ms after {} attempt(s) (request id {})",
+            call.op.name,
+            elapsed.as_millis(),
+            call.attempt,
+            call.request_id
+        )
+    });
+    result.map_err(|e| Error::Request {
+        source: Box::new(e),
+        request_id: call.request_id,
+        server_request_id: server_id,
+    })
 }
 
 /// Whether a 2xx body is not syntactically valid JSON (truncated, garbled): the sign of an

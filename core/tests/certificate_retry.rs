@@ -55,7 +55,9 @@ async fn a_refused_certificate_is_tried_once_even_with_four_attempts() {
     assert_eq!(err.code(), "connection", "{line}");
     assert!(!line.contains('\n'), "one line: {line}");
     assert!(
-        line.contains(&format!("TLS certificate of 127.0.0.1:{port} is not trusted")),
+        line.contains(&format!(
+            "TLS certificate of 127.0.0.1:{port} is not trusted"
+        )),
         "{line}"
     );
     assert_eq!(

@@ -275,7 +275,7 @@ async fn a_lost_booking_answer_is_outcome_unknown_and_sent_once() {
         .add_reservation(reservation(&serial, selection))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::OutcomeUnknown { .. }), "{err}");
+    assert!(matches!(err.root(), Error::OutcomeUnknown { .. }), "{err}");
     assert!(err.to_string().contains("reservation_status"), "{err}");
     assert_eq!(sandbox.journal().count("will_call.add_reservation"), 1);
     // It did take effect: the status list shows it.

@@ -158,7 +158,7 @@ async fn a_booking_answered_with_a_corrupt_200_gives_outcome_unknown() {
         .add_reservation(reservation(ReservationType::Release, 1))
         .await
         .unwrap_err();
-    match &err {
+    match err.root() {
         Error::OutcomeUnknown {
             operation,
             reason,
@@ -187,7 +187,7 @@ async fn every_non_repeatable_operation_gives_outcome_unknown_on_an_unreadable_2
                 .mount(&env.api)
                 .await;
             let err = (case.call)(env.client()).await.unwrap_err();
-            match &err {
+            match err.root() {
                 Error::OutcomeUnknown {
                     operation,
                     how_to_check,

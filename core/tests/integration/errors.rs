@@ -385,7 +385,7 @@ async fn truncated_json_on_every_200_is_retried_then_a_decode_error_with_a_snipp
     let truncated = r#"{"result":{"items":[{"firstName":"Brydan","lastName":"Fr"#;
     mount(&env, "GET", "/api/Employee", json_response(200, truncated)).await;
     let err = env.client().employees().list(1, 10).await.unwrap_err();
-    match &err {
+    match err.root() {
         Error::Decode {
             operation,
             status,

@@ -390,7 +390,7 @@ async fn non_repeatable_posts_get_outcome_unknown_on_502_and_504() {
                 .mount(&env.api)
                 .await;
             let err = (u.call)(env.client()).await.unwrap_err();
-            match &err {
+            match err.root() {
                 Error::OutcomeUnknown {
                     operation,
                     reason,
@@ -445,7 +445,7 @@ async fn add_reservation_is_sent_once_when_the_connection_drops_after_the_reques
         } else {
             client.will_call().add_reservation(r).await.unwrap_err()
         };
-        match &err {
+        match err.root() {
             Error::OutcomeUnknown {
                 operation, reason, ..
             } => {
@@ -496,7 +496,7 @@ async fn add_reservation_is_sent_once_when_the_answer_comes_after_the_timeout() 
         .add_reservation(reservation(ReservationType::Exchange, 3))
         .await
         .unwrap_err();
-    match &err {
+    match err.root() {
         Error::OutcomeUnknown { reason, .. } => {
             assert!(reason.contains("no answer within"), "{reason}")
         }
@@ -512,7 +512,7 @@ async fn a_get_whose_connection_drops_is_retried_and_ends_as_a_connection_error(
     let raw = RawServer::start(RawBehaviour::CloseAfterRequest).await;
     let client = env.builder().api_url(raw.url()).build().unwrap();
     let err = client.employees().list(1, 1).await.unwrap_err();
-    match &err {
+    match err.root() {
         Error::Connection { operation, .. } => assert_eq!(*operation, "employees.list"),
         other => panic!("expected a connection error, got {other:?}"),
     }
@@ -535,7 +535,7 @@ async fn a_get_that_times_out_is_retried_and_ends_as_a_timeout() {
         .build()
         .unwrap();
     let err = client.employees().list(1, 1).await.unwrap_err();
-    match &err {
+    match err.root() {
         Error::Timeout { operation, timeout } => {
             assert_eq!(*operation, "employees.list");
             assert_eq!(*timeout, Duration::from_millis(200));
@@ -580,7 +580,7 @@ async fn connection_refused_is_retried_for_add_reservation_and_ends_as_a_connect
         .add_reservation(reservation(ReservationType::Release, 1))
         .await
         .unwrap_err();
-    match &err {
+    match err.root() {
         Error::Connection { operation, .. } => assert_eq!(*operation, "will_call.add_reservation"),
         other => panic!("expected a connection error, got {other:?}"),
     }
