@@ -6,8 +6,12 @@
 // - `index.mjs`, the ESM entry point with its static named exports.
 // The hand-written declarations of the thin JS layer's own types (types/extra.d.ts: the pager
 // interface, which has no Rust twin) are appended last.
+// The addon is loaded by packaging/npm/loader.js, not by a napi-generated loader (`--no-js`):
+// this copies it to `loader.js` and writes `native.js`, which loads through it, so a machine
+// with no fitting binary gets an error naming its platform, CPU and C library (both files are
+// build outputs, like the .node file; see packaging/npm/README.md).
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,8 +19,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const napi = join(root, 'node_modules', '.bin', 'napi')
 execFileSync(
   napi,
-  ['build', '--platform', '--js', 'native.js', '--dts', 'native.d.ts', ...process.argv.slice(2)],
+  ['build', '--platform', '--no-js', '--dts', 'native.d.ts', ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
+)
+
+copyFileSync(join(root, '..', 'packaging', 'npm', 'loader.js'), join(root, 'loader.js'))
+writeFileSync(
+  join(root, 'native.js'),
+  "'use strict'\n" +
+    '// Written by scripts/build.mjs. The addon: `iqtech.<platform>.node` next to this file (a local\n' +
+    '// build) or the optional package `iqtech-<platform>`; see loader.js for the order and the error.\n' +
+    "module.exports = require('./loader.js').load({ dir: __dirname })\n",
 )
 
 const generatedPath = join(root, 'generated.d.ts')

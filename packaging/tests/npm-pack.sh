@@ -8,12 +8,15 @@
 # (the platform package skipped, as `--omit=optional` does) and must get the loader's error
 # naming the platform.
 #
-# This stages the release layout from bindings-node as it is today (its package.json still ships
-# the binary inside, and its own loader is napi's): the release workflow does the same wiring
-# (packaging/npm/README.md).
+# bindings-node is in the release layout already (native.js loads through loader.js, `files` has
+# no binary): this packs it as it is, adds the optionalDependencies with
+# packaging/npm/wire-release.js (what the release workflow runs before `npm publish`) and the
+# license files, packs that again, and fails when the tarball carries a binary, lacks the
+# loader, or lists other platform packages than loader.js's SUPPORTED.
 #
 # Usage: packaging/tests/npm-pack.sh   (needs cargo, Node 20+, npm; builds the addon in debug
-#        through bindings-node/scripts/build.mjs unless IQTECH_NODE_ADDON names a built .node)
+#        through bindings-node/scripts/build.mjs unless IQTECH_NODE_ADDON names a built .node,
+#        in which case bindings-node's generated files must be there already)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 node_pkg="$root/bindings-node"
@@ -30,25 +33,35 @@ if [ -z "$addon" ]; then
   addon="$node_pkg/iqtech.$platform.node"
 fi
 [ -f "$addon" ] || { echo "npm-pack: no addon at $addon" >&2; exit 1; }
+for f in native.js native.d.ts loader.js index.mjs; do
+  [ -f "$node_pkg/$f" ] || { echo "npm-pack: bindings-node/$f is missing: run bindings-node/scripts/build.mjs first" >&2; exit 1; }
+done
 version="$(node -p "require('$node_pkg/package.json').version")"
 
-echo "==> staging iqtech@$version in the release layout (loader, no binary)"
+echo "==> npm pack of iqtech@$version from bindings-node, wired as the release workflow does"
 (cd "$node_pkg" && npm pack --silent --pack-destination "$work" >/dev/null)
 mkdir -p "$work/js" && tar -xzf "$work/iqtech-$version.tgz" -C "$work/js" && rm "$work/iqtech-$version.tgz"
 js="$work/js/package"
-rm -f "$js"/*.node
-cp "$root/packaging/npm/loader.js" "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$js/"
-printf "'use strict'\n// The addon, from the platform package that fits this machine (see loader.js).\nmodule.exports = require('./loader.js').load({ dir: __dirname })\n" >"$js/native.js"
-node - "$js/package.json" "$version" "$root/packaging/npm" <<'JS'
-const fs = require('node:fs')
-const [file, version, dir] = process.argv.slice(2)
-const pkg = JSON.parse(fs.readFileSync(file, 'utf8'))
-const { SUPPORTED } = require(`${dir}/loader.js`)
-pkg.files = pkg.files.filter((f) => !f.endsWith('.node')).concat(['loader.js'])
-pkg.optionalDependencies = Object.fromEntries(SUPPORTED.map((p) => [`iqtech-${p}`, version]))
-fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n')
-JS
+node "$root/packaging/npm/wire-release.js" "$js/package.json" | sed 's/^/    /'
+cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$js/"
 (cd "$js" && npm pack --silent --pack-destination "$work" >/dev/null)
+node - "$js" "$version" "$root/packaging/npm" <<'JS'
+const fs = require('node:fs')
+const path = require('node:path')
+const [js, version, dir] = process.argv.slice(2)
+const pkg = JSON.parse(fs.readFileSync(path.join(js, 'package.json'), 'utf8'))
+const { SUPPORTED } = require(`${dir}/loader.js`)
+const fail = (m) => { console.error(`npm-pack: ${m}`); process.exit(1) }
+const want = Object.fromEntries(SUPPORTED.map((p) => [`iqtech-${p}`, version]))
+const sorted = (o) => JSON.stringify(Object.entries(o ?? {}).sort())
+if (sorted(pkg.optionalDependencies) !== sorted(want))
+  fail(`optionalDependencies are ${JSON.stringify(pkg.optionalDependencies)}, expected ${JSON.stringify(want)}`)
+if (fs.readFileSync(path.join(js, 'loader.js'), 'utf8') !== fs.readFileSync(`${dir}/loader.js`, 'utf8'))
+  fail('the packed loader.js is not packaging/npm/loader.js (run bindings-node/scripts/build.mjs)')
+if (!/require\('\.\/loader\.js'\)\.load\(/.test(fs.readFileSync(path.join(js, 'native.js'), 'utf8')))
+  fail('the packed native.js does not load through loader.js')
+if (!/^>=20/.test(pkg.engines?.node ?? '')) fail(`engines.node is ${pkg.engines?.node}, expected >=20`)
+JS
 
 echo "==> staging iqtech-$platform@$version"
 mkdir -p "$work/plat"
