@@ -18,7 +18,11 @@
 #   - a release tag, when given (`--tag v1.2.3`, or $GITHUB_REF_NAME when it starts with `v`), is `v<version>`;
 #   - bindings-python/LICENSE-* are identical to the root LICENSE-MIT / LICENSE-APACHE;
 #   - the crates meant for crates.io (iqtech, iqtech-sandbox, iqtech-cli) declare description,
-#     license, repository, readme, keywords and categories.
+#     license, repository, readme, keywords and categories;
+#   - one repository address: Cargo.toml's [workspace.package] `repository` (provisional until a
+#     person decides) is the homepage, every crate's own `repository`, pyproject's
+#     [project.urls] (Homepage/Source equal, Changelog/Versioning below it), the npm manifests'
+#     `repository.url`, and packaging/maven/pom.xml's <url>, <scm> and <issueManagement>.
 #
 # Usage: scripts/check-version.sh [--root DIR] [--tag vX.Y.Z]      (needs python3 >= 3.9)
 set -euo pipefail
@@ -30,7 +34,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --root) root="$(cd "$2" && pwd)"; shift 2 ;;
     --tag) tag="$2"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "check-version: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -194,6 +198,56 @@ for name in ("iqtech", "iqtech-sandbox", "iqtech-cli"):
             missing.append(key)
     found(path, f"{name} crates.io metadata", "missing " + ", ".join(missing) if missing else "complete",
           not missing, "complete")
+
+# 10. One repository address (provisional until a person decides; see packaging/README.md):
+#     Cargo.toml's [workspace.package] `repository` is THE address, and every manifest that names
+#     the project's home or source says the same (npm may add `git+` and `.git`).
+repo_url = (toml_value(workspace_pkg, "repository") or "").strip('"')
+if not re.fullmatch(r"https://[^\s\"]+[^/\s\"]", repo_url):
+    problems.append(f"Cargo.toml: [workspace.package] repository is {repo_url or '(none)'}, expected an https URL")
+else:
+    lines.append(f"  the repository: {repo_url} (Cargo.toml [workspace.package])")
+    def same_url(path, what, value, prefix=False):
+        v = value or "(none)"
+        ok = v.startswith(repo_url + "/") if prefix else v == repo_url
+        found(path, what, v, ok, f"{repo_url}/..." if prefix else repo_url)
+    hp = toml_value(workspace_pkg, "homepage")
+    if hp is not None:
+        same_url(cargo, "[workspace.package] homepage", hp.strip('"'))
+    for name, (path, pkg) in sorted(crates.items()):
+        own = toml_value(pkg, "repository")
+        if own is not None:
+            same_url(path, f"crate {name} repository", own.strip('"'))
+    if os.path.exists(py):
+        urls = toml_sections(read(py)).get("project.urls", "")
+        for key in ("Homepage", "Source", "Repository", "Changelog", "Versioning", "Documentation", "Issues"):
+            v = toml_value(urls, key)
+            if v is not None:
+                same_url(py, f"project.urls.{key}", v.strip('"'), prefix=key not in ("Homepage", "Source", "Repository"))
+    def npm_repo(path, required):
+        data = json.loads(read(path))
+        r = data.get("repository")
+        if r is None and not required:
+            return
+        u = r.get("url") if isinstance(r, dict) else r
+        u = re.sub(r"^git\+", "", u or "")
+        u = re.sub(r"\.git$", "", u)
+        same_url(path, "repository.url", u or None)
+    if os.path.exists(node):
+        npm_repo(node, True)
+    for path in sorted(glob.glob(os.path.join(root, "packaging", "npm", "*", "package.json"))):
+        npm_repo(path, True)
+    mpom = os.path.join(root, "packaging", "maven", "pom.xml")
+    if os.path.exists(mpom):
+        tree = ET.parse(mpom).getroot()
+        same_url(mpom, "<url>", tree.findtext("m:url", None, NS))
+        same_url(mpom, "<scm><url>", tree.findtext("m:scm/m:url", None, NS))
+        for tag in ("connection", "developerConnection"):
+            v = tree.findtext(f"m:scm/m:{tag}", "(none)", NS)
+            found(mpom, f"<scm><{tag}>", v, v == f"scm:git:{repo_url}.git", f"scm:git:{repo_url}.git")
+        im = tree.findtext("m:issueManagement/m:url", None, NS)
+        if im is not None:
+            same_url(mpom, "<issueManagement><url>", im, prefix=True)
 
 print("\n".join(lines))
 if problems:

@@ -62,6 +62,13 @@ expect_failure "Cargo.lock" Cargo.lock "/^name = \"iqtech-ffi\"/{n;s/^version = 
 expect_failure "pyproject static version" bindings-python/pyproject.toml "s/^dynamic = \[\"version\"\]/version = \"9.9.9\"/"
 expect_failure "license copy" bindings-python/LICENSE-MIT "s/MIT License/MIT Licence/"
 expect_failure "crates.io metadata" core/Cargo.toml "/^categories = /d"
+expect_failure "repository: Cargo homepage" Cargo.toml "s#^homepage = \"https://#homepage = \"https://other.example/#"
+expect_failure "repository: pyproject Source" bindings-python/pyproject.toml "s#^Source = \"https://#Source = \"https://other.example/#"
+expect_failure "repository: pyproject Changelog" bindings-python/pyproject.toml "s#^Changelog = \"https://#Changelog = \"https://other.example/#"
+expect_failure "repository: npm package" bindings-node/package.json "s#\"url\": \"https://#\"url\": \"https://other.example/#"
+expect_failure "repository: npm platform package" packaging/npm/darwin-x64/package.json "s#\"url\": \"https://#\"url\": \"https://other.example/#"
+expect_failure "repository: pom scm" packaging/maven/pom.xml "s#<connection>scm:git:https://#<connection>scm:git:https://other.example/#"
+expect_failure "repository: pom url" packaging/maven/pom.xml "0,/<url>https:\/\/github/s##<url>https://other.example/github#"
 
 fresh
 if "$check" --root "$work/t" --tag "v9.9.9" >/dev/null 2>&1; then
