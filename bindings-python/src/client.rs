@@ -13,7 +13,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::{Map, Value};
 
-use iqtech::{ClientSettings, SettingKind, SETTINGS};
+use iqtech::call::OptionKind;
+use iqtech::{ClientSettings, RequestOptions, SettingKind, REQUEST_OPTIONS, SETTINGS};
 
 use crate::error::{to_py_err, validation};
 
@@ -23,6 +24,13 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
+    /// Shares an open core client.
+    pub(crate) fn new(client: iqtech::Client) -> Arc<Self> {
+        Arc::new(Self {
+            client: RwLock::new(Some(client)),
+        })
+    }
+
     /// The core client (a cheap clone), or `ConfigurationError` after `close()`.
     pub(crate) fn client(&self, py: Python<'_>) -> PyResult<iqtech::Client> {
         self.client
@@ -114,6 +122,79 @@ pub(crate) fn settings(
     Ok(settings)
 }
 
+/// Keyword arguments of `with_options` → `RequestOptions`, by each option's kind
+/// (`iqtech::REQUEST_OPTIONS`; durations in seconds). An unknown keyword is a `TypeError`
+/// naming it; a value of the wrong kind a `ValidationError` naming the option.
+pub(crate) fn request_options(
+    py: Python<'_>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<RequestOptions> {
+    let mut fields = Map::new();
+    for (key, value) in kwargs.into_iter().flat_map(|d| d.iter()) {
+        let name: String = key.extract()?;
+        let Some(spec) = REQUEST_OPTIONS.iter().find(|s| s.name == name) else {
+            let known: Vec<&str> = REQUEST_OPTIONS.iter().map(|s| s.name).collect();
+            return Err(PyTypeError::new_err(format!(
+                "with_options() got an unexpected keyword argument '{name}' (the options are: {})",
+                known.join(", ")
+            )));
+        };
+        if value.is_none() {
+            continue;
+        }
+        let json = match spec.kind {
+            OptionKind::Text => Value::String(
+                value
+                    .extract::<String>()
+                    .map_err(|_| validation(py, &name, "must be a str"))?,
+            ),
+            OptionKind::Integer => Value::from(
+                value
+                    .extract::<u32>()
+                    .map_err(|_| validation(py, &name, "must be a whole number, at least 1"))?,
+            ),
+            OptionKind::Duration => {
+                let secs = value
+                    .extract::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .ok_or_else(|| {
+                        validation(py, &name, "must be a number of seconds, more than 0")
+                    })?;
+                Value::from(secs * 1000.0)
+            }
+            OptionKind::Headers => {
+                let map: std::collections::HashMap<String, String> = value
+                    .extract()
+                    .map_err(|_| validation(py, &name, "must be a dict of str to str"))?;
+                serde_json::to_value(map).expect("a map of strings is JSON")
+            }
+        };
+        fields.insert(name, json);
+    }
+    crate::convert::from_value(py, Value::Object(fields))
+}
+
+/// `iqtech.ResponseMeta` (a frozen dataclass of `iqtech._meta`) from the core's metadata;
+/// `elapsed` in seconds.
+pub(crate) fn response_meta(
+    py: Python<'_>,
+    meta: Option<iqtech::ResponseMeta>,
+) -> PyResult<Py<PyAny>> {
+    let Some(meta) = meta else {
+        return Ok(py.None());
+    };
+    let class = py.import("iqtech._meta")?.getattr("ResponseMeta")?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("status", meta.status)?;
+    kwargs.set_item("headers", meta.headers)?;
+    kwargs.set_item("elapsed", meta.elapsed.as_secs_f64())?;
+    kwargs.set_item("attempts", meta.attempts)?;
+    kwargs.set_item("request_id", meta.request_id)?;
+    kwargs.set_item("server_request_id", meta.server_request_id)?;
+    Ok(class.call((), Some(&kwargs))?.unbind())
+}
+
 /// Builds the shared core client from settings alone, or on top of the environment.
 pub(crate) fn build(
     py: Python<'_>,
@@ -127,9 +208,7 @@ pub(crate) fn build(
         settings.build()
     };
     let client = built.map_err(|e| to_py_err(py, e))?;
-    Ok(Arc::new(Shared {
-        client: RwLock::new(Some(client)),
-    }))
+    Ok(Shared::new(client))
 }
 
 /// Declares `Client` and `AsyncClient` with one getter per group of the table:
@@ -238,6 +317,36 @@ macro_rules! client_classes {
             #[getter]
             fn api_url(&self, py: Python<'_>) -> PyResult<String> {
                 Ok(self.shared.client(py)?.config().api_url().to_owned())
+            }
+
+            /// A client over the same connections and token whose every call uses these
+            /// per-call options (on top of this client's): `timeout` and `deadline` in seconds,
+            /// `max_attempts`, `headers` (a dict), `request_id`. Raises `ValidationError` naming
+            /// a bad option, `TypeError` for an unknown one.
+            #[pyo3(signature = (**options))]
+            fn with_options(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+                let options = crate::client::request_options(py, options)?;
+                let core = self
+                    .shared
+                    .client(py)?
+                    .with_options(options)
+                    .map_err(|e| crate::error::to_py_err(py, e))?;
+                Self::from_shared(py, crate::client::Shared::new(core))
+            }
+
+            /// What the last call finished through this client (or a group of it) answered:
+            /// an `iqtech.ResponseMeta` (status, headers, elapsed seconds, attempts, request
+            /// ids), or `None` before the first answer.
+            #[getter]
+            fn last_response(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                let meta = self.shared.client(py)?.last_response();
+                crate::client::response_meta(py, meta)
+            }
+
+            /// The names `with_options` accepts (the core's `RequestOptions` fields).
+            #[staticmethod]
+            fn _request_options() -> Vec<&'static str> {
+                iqtech::REQUEST_OPTIONS.iter().map(|o| o.name).collect()
             }
 
             /// Releases the client's connections; later calls raise `ConfigurationError`.

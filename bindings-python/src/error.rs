@@ -45,6 +45,8 @@ fn details<'py>(py: Python<'py>, d: &iqtech::ErrorDetails) -> PyResult<Bound<'py
     all.set_item("reason", &d.reason)?;
     all.set_item("how_to_check", &d.how_to_check)?;
     all.set_item("timeout", d.timeout.map(|t| t.as_secs_f64()))?;
+    all.set_item("request_id", &d.request_id)?;
+    all.set_item("server_request_id", &d.server_request_id)?;
     Ok(all)
 }
 
@@ -54,7 +56,10 @@ fn build(py: Python<'_>, e: &iqtech::Error) -> PyResult<PyErr> {
     let class = iqtech::error_class(&d.code).unwrap_or(&iqtech::ERROR_CLASSES[0]);
     let all = details(py, &d)?;
     let kwargs = PyDict::new(py);
-    for name in ["operation", "page"].iter().chain(class.fields) {
+    for name in ["operation", "page", "request_id", "server_request_id"]
+        .iter()
+        .chain(class.fields)
+    {
         kwargs.set_item(name, all.get_item(name)?)?;
     }
     let module = MODULE.get_or_try_init(py, || {

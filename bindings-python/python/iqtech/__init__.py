@@ -11,6 +11,10 @@ validation and decoding; this package adds the exception classes (:mod:`iqtech.e
 ``str`` enums, the input shapes (:mod:`iqtech.types`) and the sandbox (:mod:`iqtech.testing`).
 """
 
+import logging as _logging
+import os as _os
+import sys as _sys
+
 from ._enums import AssigneeType, Language, ReservationType, SendCode, StockSeverity
 from ._native import (
     AccessCode,
@@ -54,6 +58,7 @@ from ._native import (
     __version__,
     refresh_logging,
 )
+from ._meta import ResponseMeta
 from .errors import (
     ApiError,
     AuthenticationError,
@@ -120,6 +125,7 @@ __all__ = [
     "ReservationStatus",
     "ReservationType",
     "ReservedLockerReport",
+    "ResponseMeta",
     "SendCode",
     "StockSeverity",
     "ServerError",
@@ -136,3 +142,22 @@ __all__ = [
     "__version__",
     "refresh_logging",
 ]
+
+
+def _log_from_env() -> None:
+    """``IQTECH_LOG=info|debug``: sets the ``iqtech`` logger's level and, when no handler would
+    receive its records, adds one on stderr. The program's own logging set-up wins otherwise."""
+    wanted = _os.environ.get("IQTECH_LOG", "").strip().upper()
+    level = {"TRACE": _logging.DEBUG, "WARN": _logging.WARNING}.get(wanted, wanted)
+    if not isinstance(_logging.getLevelName(level), int) and not isinstance(level, int):
+        return
+    logger = _logging.getLogger("iqtech")
+    logger.setLevel(level)
+    if not logger.hasHandlers():
+        handler = _logging.StreamHandler(_sys.stderr)
+        handler.setFormatter(_logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+    refresh_logging()
+
+
+_log_from_env()

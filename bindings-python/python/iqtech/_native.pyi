@@ -1,7 +1,7 @@
 """Type stub of the compiled module ``iqtech._native`` (import everything from ``iqtech``)."""
 
 import builtins
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from types import TracebackType
@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Generic, TypeVar, final, overload
 from typing_extensions import Self, Unpack
 
 from ._enums import Language, StockSeverity
+from ._meta import ResponseMeta
 from .types import *  # the TypedDict of every record input (generated from the core)
 
 # --- __all__ (generated) ---
@@ -176,6 +177,21 @@ class Client:
     def api_url(self) -> str: ...
     def close(self) -> None:
         """Releases the connections; later calls raise ``ConfigurationError``."""
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        max_attempts: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        request_id: str | None = None,
+        deadline: float | None = None,
+    ) -> Self:
+        """A client over the same connections and token whose every call uses these per-call options (seconds for timeout and deadline)."""
+    @property
+    def last_response(self) -> ResponseMeta | None:
+        """What the last call through this client answered (status, headers, elapsed, attempts, request ids)."""
+    @staticmethod
+    def _request_options() -> builtins.list[str]: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self,
@@ -250,6 +266,21 @@ class AsyncClient:
     def api_url(self) -> str: ...
     def close(self) -> None:
         """Releases the connections; later calls raise ``ConfigurationError``."""
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        max_attempts: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        request_id: str | None = None,
+        deadline: float | None = None,
+    ) -> Self:
+        """A client over the same connections and token whose every call uses these per-call options (seconds for timeout and deadline)."""
+    @property
+    def last_response(self) -> ResponseMeta | None:
+        """What the last call through this client answered (status, headers, elapsed, attempts, request ids)."""
+    @staticmethod
+    def _request_options() -> builtins.list[str]: ...
     def __aenter__(self) -> Awaitable[Self]: ...
     def __aexit__(
         self,

@@ -54,11 +54,17 @@ class IqtechError(Exception):
     """The operation that failed, e.g. `employees.create`."""
     page: Optional[int]
     """The page an auto-pager failed on."""
+    request_id: Optional[str]
+    """The `X-Request-ID` the SDK sent (every error of a call that was sent)."""
+    server_request_id: Optional[str]
+    """The request id the server returned (`x-request-id`, `request-id`, `x-correlation-id`, `traceparent`, ...), when it returned one."""
 
     def __init__(self, message: str, /, **details: Any) -> None:
         super().__init__(message)
         self.operation = details.pop("operation", None)
         self.page = details.pop("page", None)
+        self.request_id = details.pop("request_id", None)
+        self.server_request_id = details.pop("server_request_id", None)
         for name in type(self).fields:
             setattr(self, name, details.pop(name, [] if name == "field_errors" else None))
         if details:
@@ -175,7 +181,7 @@ class TimeoutError(IqtechError, builtins.TimeoutError):
     code: ClassVar[str] = "timeout"
     fields: ClassVar[Tuple[str, ...]] = ("timeout",)
     timeout: Optional[float]
-    """The request timeout in force (timeout errors)."""
+    """The request timeout in force, or the call's deadline (timeout errors)."""
 
 
 class DecodeError(IqtechError):
