@@ -123,7 +123,8 @@ pub struct Global {
     /// Never show a progress bar (it is hidden anyway when stderr is not a terminal).
     #[arg(long, global = true)]
     pub no_progress: bool,
-    /// More detail on errors: status, error id, trace id, field errors, body (-vv).
+    /// More detail: -v logs one line per call and details errors (status, error id, trace id,
+    /// field errors); -vv also logs every attempt and shows error bodies.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// Print peak memory (VmHWM) on stderr at exit (benchmarks).

@@ -28,6 +28,17 @@ use crate::session::Session;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let verbose = cli.global.verbose;
+    // -v: one info line per call on stderr; -vv: a debug line per attempt too (the SDK's own
+    // lines, never a secret). Without -v, IQTECH_LOG=info|debug does the same.
+    match verbose {
+        0 => iqtech::call::logging::init_from_env(),
+        1 => {
+            iqtech::call::logging::install_stderr(iqtech::call::logging::LevelFilter::Info);
+        }
+        _ => {
+            iqtech::call::logging::install_stderr(iqtech::call::logging::LevelFilter::Debug);
+        }
+    }
     let report_memory = cli.global.report_memory;
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -7,4 +7,5 @@ mod config;
 mod errors;
 mod export;
 mod formats;
+mod logs;
 mod tls;

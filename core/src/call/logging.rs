@@ -10,14 +10,15 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use log::{LevelFilter, Log, Metadata, Record};
+use log::{Log, Metadata, Record};
 
 /// The environment variable that turns the built-in stderr logger on: `info` or `debug`
 /// (also `warn`, `error`, `trace`, `off`).
 pub const ENV_LOG: &str = "IQTECH_LOG";
 
-/// The `log` crate's level, re-exported for bindings that implement [`LogSink`].
-pub use log::Level;
+/// The `log` crate's levels, re-exported for bindings that implement [`LogSink`] and for the
+/// CLI's `-v`/`-vv`.
+pub use log::{Level, LevelFilter};
 
 /// Receives a client's log lines (besides the `log` crate). Bindings implement it over their
 /// language's logger. `level` is `error`, `warn`, `info` or `debug`; `target` is the `log`
