@@ -30,19 +30,9 @@ use crate::runtime::{call, guard};
 
 /// The callback of `iqtech::for_each_operation!`: the whole binding surface.
 macro_rules! ffi_surface {
-    (
-        $(
-            $(#[doc = $gdoc:tt])*
-            group $group:ident : $Group:ident {
-                $(
-                    $(#[doc = $doc:tt])*
-                    $kind:ident $method:ident (
-                        $( $(#[$am:ident])? $arg:ident : $aty:ty $(= $adef:tt)? ),* $(,)?
-                    ) -> $ret:ty $(as $stream:ident)?
-                    $([$($http:tt)*])?;
-                )*
-            }
-        )*
+    ($(group $group:ident $Group:ident [$(#[doc = $gdoc:tt])*] {
+        $($kind:ident $method:ident [$(#[doc = $doc:tt])*] ($([$(#[$am:ident])?] $arg:ident : $aty:ty $(= $adef:tt)?),*) -> $ret:ty [$($stream:ident)?] [$($http:tt)*];)*
+    })*
     ) => {
         $(
             $(#[doc = $gdoc])*

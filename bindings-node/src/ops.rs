@@ -51,19 +51,9 @@ impl ToNapiValue for Returned<'_> {
 
 /// Expands the core's table (see `iqtech::operations` for its grammar).
 macro_rules! node_operations {
-    (
-        $(
-            $(#[doc = $gdoc:literal])*
-            group $group:ident : $Group:ident {
-                $(
-                    $(#[doc = $doc:literal])*
-                    $kind:ident $method:ident (
-                        $( $(#[$am:ident])? $arg:ident : $aty:ty $(= $adef:expr)? ),* $(,)?
-                    ) -> $ret:ty $(as $stream:ident)?
-                    $([$($http:tt)*])?;
-                )*
-            }
-        )*
+    ($(group $group:ident $Group:ident [$(#[doc = $gdoc:literal])*] {
+        $($kind:ident $method:ident [$(#[doc = $doc:literal])*] ($([$(#[$am:ident])?] $arg:ident : $aty:ty $(= $adef:expr)?),*) -> $ret:ty [$($stream:ident)?] [$($http:tt)*];)*
+    })*
     ) => {
         $(
             $(#[doc = $gdoc])*

@@ -24,19 +24,9 @@ use crate::client::Shared;
 
 /// Expands the whole table: every group's two classes, then the clients.
 macro_rules! python_surface {
-    (
-        $(
-            $(#[doc = $gdoc:literal])*
-            group $group:ident : $Group:ident {
-                $(
-                    $(#[doc = $doc:literal])*
-                    $kind:ident $method:ident (
-                        $( $(#[$am:ident])? $arg:ident : $aty:ty $(= $adef:tt)? ),* $(,)?
-                    ) -> $ret:ty $(as $stream:ident)?
-                    $([ $($http:tt)* ])?;
-                )*
-            }
-        )*
+    ($(group $group:ident $Group:ident [$(#[doc = $gdoc:literal])*] {
+        $($kind:ident $method:ident [$(#[doc = $doc:literal])*] ($([$(#[$am:ident])?] $arg:ident : $aty:ty $(= $adef:tt)?),*) -> $ret:ty [$($stream:ident)?] [$($http:tt)*];)*
+    })*
     ) => {
         $(
             pastey::paste! {

@@ -28,6 +28,18 @@
 //!   records); `= default` makes an argument optional in every language. `#[record]` marks an
 //!   input record (a dict / keyword arguments in Python, an object in JavaScript).
 //! - Types are named as exported at the crate root (`iqtech::EmployeePage`).
+//!
+//! # What a callback receives
+//! [`for_each_operation!`](crate::for_each_operation) parses that grammar once and hands every
+//! callback (the core's own and each binding's) one fixed shape, every optional part bracketed:
+//! ```text
+//! $( group $group:ident $Group:ident [$(#[doc = $gdoc:literal])*] {
+//!     $( $kind:ident $method:ident [$(#[doc = $doc:literal])*]
+//!        ($( [$(#[$am:ident])?] $arg:ident : $aty:ty $(= $adef:tt)? ),*) -> $ret:ty
+//!        [$($stream:ident)?] [$($http:tt)*]; )*
+//! } )*
+//! ```
+//! Bindings ignore the HTTP facts (`[$($http:tt)*]`): only the core sends requests.
 
 /// One HTTP operation of the iQ Tech API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,12 +136,13 @@ pub const TOKEN: Operation = Operation {
     how_to_check: "",
 };
 
-/// Calls `$callback! { ...the whole table... }`. See the [module docs](crate::operations) for
-/// the grammar. The callback must be a `macro_rules!` macro in scope at the call site.
+/// Calls `$callback! { ...every group and method... }` in the digested form of the [module
+/// docs](crate::operations) ("What a callback receives"). The callback must be a `macro_rules!`
+/// macro in scope at the call site.
 #[macro_export]
 macro_rules! for_each_operation {
     ($callback:ident) => {
-        $callback! {
+        $crate::__digest_operations! { $callback;
             /// Employee operations (document section 2).
             group employees: Employees {
                 /// One page of employees (E1). `page` counts from 1; `page_size` is 1 to 100.
@@ -258,22 +271,40 @@ macro_rules! for_each_operation {
     };
 }
 
-/// The core's own expansion: the [`Operation`] constants, [`ALL`], [`GROUPS`] and
-/// [`OPERATIONS`].
-macro_rules! core_tables {
-    (
+/// Digests the raw table into the form every callback matches (module docs, "What a callback
+/// receives"), so the grammar's optional parts are parsed here once, not in every binding.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __digest_operations {
+    ($callback:ident;
         $(
             $(#[doc = $gdoc:literal])*
             group $group:ident : $Group:ident {
                 $(
                     $(#[doc = $doc:literal])*
                     $kind:ident $method:ident (
-                        $( $(#[$am:ident])? $arg:ident : $aty:ty $(= $adef:expr)? ),* $(,)?
+                        $( $(#[$am:ident])? $arg:ident : $aty:ty $(= $adef:tt)? ),* $(,)?
                     ) -> $ret:ty $(as $stream:ident)?
-                    $([$id:ident $verb:ident $path:literal $class:ident $($check:ident)?])?;
+                    $([$($http:tt)*])?;
                 )*
             }
         )*
+    ) => {
+        $callback! {
+            $(group $group $Group [$(#[doc = $gdoc])*] {
+                $($kind $method [$(#[doc = $doc])*] ($([$(#[$am])?] $arg: $aty $(= $adef)?),*) -> $ret [$($stream)?] [$($($http)*)?];)*
+            })*
+        }
+    };
+}
+
+/// The core's own expansion: the [`Operation`] constants, [`ALL`], [`GROUPS`] and
+/// [`OPERATIONS`].
+macro_rules! core_tables {
+    ($(group $group:ident $Group:ident [$(#[doc = $gdoc:literal])*] {
+        $($kind:ident $method:ident [$(#[doc = $doc:literal])*] ($([$(#[$am:ident])?] $arg:ident : $aty:ty $(= $adef:expr)?),*) -> $ret:ty [$($stream:ident)?]
+            [$($id:ident $verb:ident $path:literal $class:ident $($check:ident)?)?];)*
+    })*
     ) => {
         $($($(
             #[doc = concat!("`", stringify!($verb), " ", $path, "` (", stringify!($group), ".", stringify!($method), ").")]

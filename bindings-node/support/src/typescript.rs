@@ -112,19 +112,9 @@ struct Signature {
 /// Expands the core's table into [`signatures`]: the arguments' and results' TypeScript names,
 /// straight from their ts-rs derives (so `Option<u32>` is `number | null`, a record its model).
 macro_rules! ts_signatures {
-    (
-        $(
-            $(#[doc = $gdoc:literal])*
-            group $group:ident : $Group:ident {
-                $(
-                    $(#[doc = $doc:literal])*
-                    $kind:ident $method:ident (
-                        $( $(#[$am:ident])? $arg:ident : $aty:ty $(= $adef:expr)? ),* $(,)?
-                    ) -> $ret:ty $(as $stream:ident)?
-                    $([$($http:tt)*])?;
-                )*
-            }
-        )*
+    ($(group $group:ident $Group:ident [$(#[doc = $gdoc:literal])*] {
+        $($kind:ident $method:ident [$(#[doc = $doc:literal])*] ($([$(#[$am:ident])?] $arg:ident : $aty:ty $(= $adef:expr)?),*) -> $ret:ty [$($stream:ident)?] [$($http:tt)*];)*
+    })*
     ) => {
         /// Every table entry's signature, in table order; every type it reaches is added to
         /// `decls`.
