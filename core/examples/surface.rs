@@ -1,5 +1,6 @@
 //! Prints the public surface as JSON: every group, operation (with arguments, defaults, kind,
-//! return type, HTTP facts and doc), error class and client setting, from the core's tables.
+//! return type, HTTP facts and doc), error class, client setting and model enum, from the core's
+//! tables.
 //!
 //! Code generators (Python stubs, TypeScript declarations) and `tests/check_api_coverage.py`
 //! read this instead of parsing Rust source: `cargo run -q -p iqtech --example surface`.
@@ -54,7 +55,12 @@ fn main() {
             })
         })
         .collect();
+    let enums: Vec<Value> = iqtech::ENUMS
+        .iter()
+        .map(|e| json!({ "name": e.name, "doc": e.doc, "values": e.values.iter().map(|(v, t)| json!({"variant": v, "text": t})).collect::<Vec<_>>() }))
+        .collect();
     let surface = json!({
+        "enums": enums,
         "groups": groups,
         "operations": operations,
         "errors": errors,

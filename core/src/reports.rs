@@ -41,6 +41,13 @@ pub enum StockSeverity {
 }
 
 impl StockSeverity {
+    /// This enum in the table of every binding's enums ([`crate::ENUMS`]).
+    pub const SPEC: crate::models::EnumSpec = crate::models::EnumSpec {
+        name: "StockSeverity",
+        doc: "How bad a selection's stock is, in the low-stock report.",
+        values: &[("Critical", "critical"), ("Low", "low")],
+    };
+
     /// `"critical"` or `"low"`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -144,8 +144,8 @@ pub(crate) fn opt_timestamp<'de, D: Deserializer<'de>>(
 
 /// Declares a string-valued enum that keeps values it does not know in `Other`.
 macro_rules! open_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
+    ($(#[doc = $doc:literal])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
         pub enum $name {
@@ -160,6 +160,13 @@ macro_rules! open_enum {
         impl $name {
             /// Every value this SDK knows, in the spelling the server uses.
             pub const KNOWN: &'static [&'static str] = &[$($text),+];
+
+            /// This enum in the table of every binding's enums ([`crate::ENUMS`]).
+            pub const SPEC: $crate::models::EnumSpec = $crate::models::EnumSpec {
+                name: stringify!($name),
+                doc: $crate::operations::trim_doc(concat!($($doc, "\n"),*)),
+                values: &[$((stringify!($variant), $text)),+],
+            };
 
             /// The spelling the server uses.
             pub fn as_str(&self) -> &str {
@@ -277,6 +284,17 @@ pub enum Language {
 }
 
 impl Language {
+    /// This enum in the table of every binding's enums ([`crate::ENUMS`]).
+    pub const SPEC: super::EnumSpec = super::EnumSpec {
+        name: "Language",
+        doc: "An employee's language (the API sends the integer code or the name; both read here).",
+        values: &[
+            ("English", "English"),
+            ("Spanish", "Spanish"),
+            ("French", "French"),
+        ],
+    };
+
     /// The integer code the API expects in requests; `None` for an unknown non-numeric name.
     pub fn code(&self) -> Option<i64> {
         match self {

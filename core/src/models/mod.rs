@@ -15,6 +15,28 @@ mod transaction;
 mod will_call;
 
 pub use common::{Language, PageMeta, Timestamp};
+
+/// A string-valued enum of the models, for code generators: every binding that spells its
+/// enums out (Python's `str` enums) generates them from [`ENUMS`], never by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnumSpec {
+    /// The Rust (and every binding's) type name.
+    pub name: &'static str,
+    /// One-paragraph doc.
+    pub doc: &'static str,
+    /// `(variant, wire text)` of every known value, in order. Unknown values are kept as text
+    /// by every decoder (except `StockSeverity`, which the SDK computes).
+    pub values: &'static [(&'static str, &'static str)],
+}
+
+/// Every string-valued enum a binding hands out, in the order the docs list them.
+pub const ENUMS: &[EnumSpec] = &[
+    Language::SPEC,
+    ReservationType::SPEC,
+    SendCode::SPEC,
+    AssigneeType::SPEC,
+    crate::reports::StockSeverity::SPEC,
+];
 pub use de::parse_date;
 pub use employee::{
     Employee, EmployeeChanges, EmployeeInput, EmployeePage, EmployeeQuery, SetPinInput,
