@@ -11,9 +11,6 @@ use crate::error::to_py_err;
 use crate::operations::{AsyncClient, Client};
 use crate::runtime::block;
 
-/// The `SandboxSettings` fields that are durations: seconds here, milliseconds in its serde form.
-const DURATIONS: &[&str] = &["token_lifetime"];
-
 /// A running (or stopped) sandbox server on 127.0.0.1.
 #[pyclass(module = "iqtech.testing", frozen)]
 pub(crate) struct Sandbox {
@@ -116,7 +113,8 @@ impl Sandbox {
             Some(kwargs) => crate::convert::to_value(kwargs.as_any(), "")?,
             None => serde_json::Value::Object(Default::default()),
         };
-        for name in DURATIONS {
+        // Durations are seconds here, milliseconds in the settings' serde form.
+        for name in iqtech_sandbox::SandboxSettings::DURATION_FIELDS {
             let secs = fields.get(*name).and_then(serde_json::Value::as_f64);
             if let Some(secs) = secs.filter(|s| s.is_finite() && *s >= 0.0) {
                 fields[*name] = serde_json::Value::from((secs * 1000.0).round() as u64);

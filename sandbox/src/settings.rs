@@ -190,6 +190,11 @@ fn from_path_error<E: fmt::Display>(e: serde_path_to_error::Error<E>) -> Setting
 }
 
 impl SandboxSettings {
+    /// The fields that are durations (whole milliseconds in JSON), so a binding whose language
+    /// writes durations in other units (Python: seconds) converts exactly these and no others.
+    /// A test checks that each one is a field read as milliseconds.
+    pub const DURATION_FIELDS: &'static [&'static str] = &["token_lifetime"];
+
     /// Reads settings from any serde deserializer (a `serde_json::Value`, a Python object
     /// through `pythonize`, …); a wrong member names its path (`faults[0].status`).
     pub fn deserialize_from<'de, D>(deserializer: D) -> Result<Self, SettingsError>
@@ -351,6 +356,21 @@ mod millis {
 mod tests {
     use super::*;
     use crate::faults::CannedResponse;
+
+    #[test]
+    fn duration_fields_are_fields_of_milliseconds() {
+        for name in SandboxSettings::DURATION_FIELDS {
+            let json = serde_json::json!({ *name: 1500 });
+            let settings = SandboxSettings::deserialize_from(json).expect(name);
+            let back = serde_json::to_value(&settings).unwrap();
+            assert_eq!(back[*name], 1500, "{name} round-trips as milliseconds");
+            let text = serde_json::json!({ *name: "1500" });
+            assert!(
+                SandboxSettings::deserialize_from(text).is_err(),
+                "{name} is a number"
+            );
+        }
+    }
 
     #[test]
     fn defaults_are_the_configs() {
