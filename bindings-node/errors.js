@@ -4,7 +4,8 @@
 // their fields cannot drift from the core's. Native code builds every error through `makeError`
 // (registered at load by index.js), so the class chosen for a `code` is decided here, once.
 //
-// Every class has `code`, `message`, `operation` and `page`; each adds the fields its table entry
+// Every class has `code`, `message`, `operation`, `page`, `requestId` and `serverRequestId` (the
+// ids of a call that was sent); each adds the fields its table entry
 // lists, from the core's `Error::details()` in camelCase (`detail`, `reason`, `body`,
 // `fieldErrors` [{field, messages}], `retryAfter` and `timeout` in milliseconds, `status`,
 // `errorId`, `traceId`, `field`, `howToCheck`). A field without a value is `null`.
@@ -15,7 +16,7 @@ function buildClasses(table) {
   for (const entry of table) {
     const Parent = entry.parent === null ? Error : classes[entry.parent]
     if (Parent === undefined) throw new Error(`iqtech: error class ${entry.name} before its parent ${entry.parent}`)
-    const own = entry.parent === null ? ['code', 'operation', 'page', ...entry.fields] : entry.fields
+    const own = entry.parent === null ? ['code', 'operation', 'page', 'requestId', 'serverRequestId', ...entry.fields] : entry.fields
     // The object-literal name gives the class its name (`err.name`, stack traces).
     const Class = {
       [entry.name]: class extends Parent {
