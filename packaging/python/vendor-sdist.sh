@@ -11,7 +11,8 @@
 # Windows source build fails on the stubs. (Its --keep-dep-kinds=no-dev fails on this workspace,
 # so dev-dependencies stay.)
 #
-# Usage: packaging/python/vendor-sdist.sh SDIST_DIR   (called by scripts/build-wheels.sh)
+# Usage: packaging/python/vendor-sdist.sh SDIST_DIR   (called by scripts/build-wheels.sh; needs
+#        python3 >= 3.11 for packaging/python/unstub-needed.py)
 # Installs cargo-vendor-filterer (crates.io, pinned) into target/release-tools when missing.
 set -euo pipefail
 src="$(cd "${1:?usage: vendor-sdist.sh SDIST_DIR}" && pwd)"
@@ -47,4 +48,9 @@ directory = "vendor"
 [net]
 offline = true
 TOML
+# The filterer stubs some crates the build needs (getrandom 0.3 here): give those back their
+# sources, and fail when cargo's own dependency tree for these platforms reaches a missing one.
+python3 "$root/packaging/python/unstub-needed.py" "$src" \
+  x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-unknown-linux-musl aarch64-unknown-linux-musl \
+  x86_64-apple-darwin aarch64-apple-darwin x86_64-unknown-freebsd
 echo "--- vendored $(ls vendor | wc -l) crates ($(du -sh vendor | cut -f1)) into $src/vendor"
