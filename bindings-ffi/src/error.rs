@@ -244,6 +244,22 @@ impl From<iqtech::Error> for IqtechError {
     }
 }
 
+impl IqtechError {
+    /// The fields every variant has: its code and the page an auto-pager failed on.
+    fn common(&self) -> (&String, Option<u32>) {
+        match self {
+            Self::ApiError { code, page, .. }
+            | Self::ValidationError { code, page, .. }
+            | Self::ConfigurationError { code, page, .. }
+            | Self::ConnectionError { code, page, .. }
+            | Self::TimeoutError { code, page, .. }
+            | Self::DecodeError { code, page, .. }
+            | Self::OutcomeUnknownError { code, page, .. }
+            | Self::InternalError { code, page, .. } => (code, *page),
+        }
+    }
+}
+
 #[uniffi::export]
 impl IqtechError {
     /// The stable machine-readable code, identical in every binding (`iqtech::ERROR_CLASSES`):
@@ -251,16 +267,7 @@ impl IqtechError {
     /// `rate_limited`, `server`, `validation`, `config`, `connection`, `timeout`, `decode`,
     /// `outcome_unknown` or `internal`.
     pub fn code(&self) -> String {
-        match self {
-            Self::ApiError { code, .. }
-            | Self::ValidationError { code, .. }
-            | Self::ConfigurationError { code, .. }
-            | Self::ConnectionError { code, .. }
-            | Self::TimeoutError { code, .. }
-            | Self::DecodeError { code, .. }
-            | Self::OutcomeUnknownError { code, .. }
-            | Self::InternalError { code, .. } => code.clone(),
-        }
+        self.common().0.clone()
     }
 
     /// The class name of the other bindings (`NotFoundError`, `ValidationError`, …), from
@@ -273,16 +280,7 @@ impl IqtechError {
 
     /// The page (1-based) an auto-pager failed on; null when the error came from a direct call.
     pub fn page(&self) -> Option<u32> {
-        match self {
-            Self::ApiError { page, .. }
-            | Self::ValidationError { page, .. }
-            | Self::ConfigurationError { page, .. }
-            | Self::ConnectionError { page, .. }
-            | Self::TimeoutError { page, .. }
-            | Self::DecodeError { page, .. }
-            | Self::OutcomeUnknownError { page, .. }
-            | Self::InternalError { page, .. } => *page,
-        }
+        self.common().1
     }
 
     /// Whether the server answered with an error (`ApiError`, any `kind`), as opposed to a

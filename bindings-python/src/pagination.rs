@@ -197,9 +197,10 @@ where
     Ok(Py::new(py, C::from_state(State::new(stream)))?.into_any())
 }
 
-/// Declares a `for` iterator class.
-macro_rules! sync_iterator {
-    ($(#[doc = $doc:literal])* $Name:ident) => {
+/// Declares an iterator class: `sync` for `for` (`__iter__`/`__next__`), `async` for `async
+/// for` (`__aiter__`/`__anext__`).
+macro_rules! iterator_class {
+    (@class $(#[doc = $doc:literal])* $Name:ident { $($methods:tt)* }) => {
         $(#[doc = $doc])*
         #[pyclass(module = "iqtech", frozen)]
         pub(crate) struct $Name {
@@ -214,6 +215,15 @@ macro_rules! sync_iterator {
 
         #[pymethods]
         impl $Name {
+            $($methods)*
+
+            fn __repr__(&self) -> &'static str {
+                concat!("<iqtech.", stringify!($Name), ">")
+            }
+        }
+    };
+    (sync $(#[doc = $doc:literal])* $Name:ident) => {
+        iterator_class!(@class $(#[doc = $doc])* $Name {
             fn __iter__(slf: Py<Self>) -> Py<Self> {
                 slf
             }
@@ -232,31 +242,10 @@ macro_rules! sync_iterator {
                     }
                 }
             }
-
-            fn __repr__(&self) -> &'static str {
-                concat!("<iqtech.", stringify!($Name), ">")
-            }
-        }
+        });
     };
-}
-
-/// Declares an `async for` iterator class.
-macro_rules! async_iterator {
-    ($(#[doc = $doc:literal])* $Name:ident) => {
-        $(#[doc = $doc])*
-        #[pyclass(module = "iqtech", frozen)]
-        pub(crate) struct $Name {
-            state: Arc<Mutex<State>>,
-        }
-
-        impl FromStream for $Name {
-            fn from_state(state: Arc<Mutex<State>>) -> Self {
-                Self { state }
-            }
-        }
-
-        #[pymethods]
-        impl $Name {
+    (async $(#[doc = $doc:literal])* $Name:ident) => {
+        iterator_class!(@class $(#[doc = $doc])* $Name {
             fn __aiter__(slf: Py<Self>) -> Py<Self> {
                 slf
             }
@@ -277,29 +266,29 @@ macro_rules! async_iterator {
                     }
                 }
             }
-
-            fn __repr__(&self) -> &'static str {
-                concat!("<iqtech.", stringify!($Name), ">")
-            }
-        }
+        });
     };
 }
 
-sync_iterator!(
+iterator_class!(
+    sync
     /// An auto-pager of items for `for`: lazy, in order, fetching ahead up to its concurrency.
     ItemIterator
 );
-async_iterator!(
+iterator_class!(
+    async
     /// An auto-pager of items for `async for`: lazy, in order, fetching ahead up to its
     /// concurrency.
     AsyncItemIterator
 );
-sync_iterator!(
+iterator_class!(
+    sync
     /// An auto-pager of whole pages for `for`: lazy, in order, fetching ahead up to its
     /// concurrency.
     PageIterator
 );
-async_iterator!(
+iterator_class!(
+    async
     /// An auto-pager of whole pages for `async for`: lazy, in order, fetching ahead up to its
     /// concurrency.
     AsyncPageIterator
