@@ -322,3 +322,21 @@ async fn views_merge_and_invalid_options_name_the_option() {
         "headers[\"Content-Length\"]"
     );
 }
+
+#[tokio::test]
+async fn no_proxy_star_bypasses_the_proxy_for_ip_addresses_too() {
+    let s = Servers::start().await;
+    s.flaky(0).await;
+    // Nothing listens on port 9: any request through the proxy would fail.
+    let client = Client::builder()
+        .client_id("id")
+        .client_secret("secret")
+        .auth_url(s.auth.uri())
+        .api_url(s.api.uri())
+        .proxy("http://127.0.0.1:9")
+        .no_proxy("*")
+        .max_attempts(1)
+        .build()
+        .unwrap();
+    client.machines().list(1, 5).await.unwrap();
+}

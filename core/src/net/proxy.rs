@@ -51,6 +51,21 @@ pub(crate) fn apply(
     proxy: Option<&Url>,
     no_proxy: Option<&str>,
 ) -> Result<reqwest::ClientBuilder> {
+    // `*` bypasses every host. reqwest's matcher applies it to host names only, not to IP
+    // addresses (so `127.0.0.1` still went through the proxy): handle it here, for the setting
+    // and for NO_PROXY alike.
+    let list = no_proxy.map(str::to_owned).or_else(|| {
+        std::env::var("NO_PROXY")
+            .or_else(|_| std::env::var("no_proxy"))
+            .ok()
+    });
+    if list
+        .as_deref()
+        .is_some_and(|l| l.split(',').any(|entry| entry.trim() == "*"))
+    {
+        log::debug!("proxy: none (no_proxy is *)");
+        return Ok(builder.no_proxy());
+    }
     let bypass = match no_proxy {
         Some(list) => reqwest::NoProxy::from_string(list),
         None => reqwest::NoProxy::from_env(),
