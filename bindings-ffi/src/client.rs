@@ -4,8 +4,9 @@
 //! in [`crate::operations`].
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use iqtech::ClientSettings;
+use iqtech::{ClientSettings, RequestOptions};
 
 use crate::error::IqtechError;
 use crate::runtime::guard;
@@ -55,6 +56,107 @@ impl Client {
     pub fn from_env(settings: Option<ClientSettings>) -> Result<Arc<Self>, IqtechError> {
         let settings = with_user_agent(settings.unwrap_or_default());
         guard(|| settings.build_from_env()).map(|inner| Arc::new(Self { inner }))
+    }
+}
+
+#[uniffi::export]
+impl Client {
+    /// A client over the same connections and token whose every call uses `options` on top of
+    /// this client's (`timeout`, `maxAttempts`, `headers`, `requestId`, and `deadline`, which
+    /// covers every attempt and backoff and ends as `TimeoutException`). Fails with
+    /// `ValidationException` naming a bad option (`max_attempts`, `headers["X-Foo"]`, ...).
+    pub fn with_options(&self, options: RequestOptions) -> Result<Arc<Self>, IqtechError> {
+        guard(|| self.inner.with_options(options)).map(|inner| Arc::new(Self { inner }))
+    }
+
+    /// A client whose log lines (one per attempt at debug level, one per call at info level,
+    /// with the request id, never a secret) also go to `sink`.
+    pub fn with_log_sink(&self, sink: Arc<dyn LogSink>) -> Arc<Self> {
+        Arc::new(Self {
+            inner: self.inner.with_log_sink(Arc::new(ForeignSink(sink))),
+        })
+    }
+
+    /// What the last call through this client (or one of its groups) answered, or null before
+    /// the first answer.
+    pub fn last_response(&self) -> Option<ResponseMeta> {
+        self.inner.last_response().map(ResponseMeta::from)
+    }
+}
+
+/// The per-call option names of the core (`iqtech::REQUEST_OPTIONS`, snake_case), for the tests
+/// that check them against the generated `RequestOptions` record.
+#[uniffi::export]
+pub fn request_option_names() -> Vec<String> {
+    iqtech::REQUEST_OPTIONS
+        .iter()
+        .map(|o| o.name.to_owned())
+        .collect()
+}
+
+/// Receives a client's log lines (`Client.withLogSink`): implement it over your logger
+/// (Logcat, SLF4J, os_log). `level` is `error`, `warn`, `info` or `debug`; `target` is
+/// `iqtech::call`. It is called on the SDK's threads and must return quickly.
+#[uniffi::export(with_foreign)]
+pub trait LogSink: Send + Sync {
+    /// One log line.
+    fn log(&self, level: String, target: String, message: String);
+}
+
+/// The foreign sink as the core's.
+struct ForeignSink(Arc<dyn LogSink>);
+
+impl iqtech::LogSink for ForeignSink {
+    fn log(&self, level: iqtech::call::logging::Level, target: &str, message: &str) {
+        self.0.log(
+            level.as_str().to_ascii_lowercase(),
+            target.to_owned(),
+            message.to_owned(),
+        );
+    }
+}
+
+/// One response header.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HttpHeader {
+    /// The name, lower-case.
+    pub name: String,
+    /// The value.
+    pub value: String,
+}
+
+/// The core's `ResponseMeta`: the last HTTP answer of a call (status and headers, in order),
+/// the time the call took (every attempt and backoff), its attempts and its request ids.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ResponseMeta {
+    /// HTTP status of the last answer.
+    pub status: u16,
+    /// Every header of the last answer.
+    pub headers: Vec<HttpHeader>,
+    /// From the start of the call to its end.
+    pub elapsed: Duration,
+    /// Attempts made.
+    pub attempts: u32,
+    /// The `X-Request-ID` the SDK sent.
+    pub request_id: String,
+    /// The request id the server returned, if any.
+    pub server_request_id: Option<String>,
+}
+
+impl From<iqtech::ResponseMeta> for ResponseMeta {
+    fn from(m: iqtech::ResponseMeta) -> Self {
+        Self {
+            status: m.status,
+            headers: m
+                .headers
+                .into_iter()
+                .map(|(name, value)| HttpHeader { name, value })
+                .collect(),
+            elapsed: m.elapsed,
+            attempts: m.attempts,
+            request_id: m.request_id,
+            server_request_id: m.server_request_id,
+        }
     }
 }
 
