@@ -300,9 +300,13 @@ mod millis {
         let ms: Option<f64> = Option::deserialize(d)?;
         match ms {
             None => Ok(None),
-            Some(ms) if ms.is_finite() && ms >= 0.0 => {
-                Ok(Some(Duration::from_secs_f64(ms / 1000.0)))
-            }
+            // `try_`: a value too large for a Duration (1e300) is an error, never a panic.
+            Some(ms) if ms >= 0.0 => match Duration::try_from_secs_f64(ms / 1000.0) {
+                Ok(d) => Ok(Some(d)),
+                Err(_) => Err(serde::de::Error::custom(format!(
+                    "{ms} is not a duration in milliseconds (too large)"
+                ))),
+            },
             Some(ms) => Err(serde::de::Error::custom(format!(
                 "{ms} is not a duration in milliseconds"
             ))),
@@ -313,6 +317,18 @@ mod millis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_duration_too_large_is_an_error_not_a_panic() {
+        // Found by the `validators` fuzz target: `from_secs_f64` panics on 1e300 ms.
+        for json in [
+            r#"{"request_timeout": 1e300}"#,
+            r#"{"connect_timeout": -1}"#,
+        ] {
+            let err = serde_json::from_str::<ClientSettings>(json).unwrap_err();
+            assert!(err.to_string().contains("not a duration"), "{json}: {err}");
+        }
+    }
 
     #[test]
     fn table_lists_every_field_in_order() {

@@ -725,10 +725,11 @@ fn outcome_unknown(op: &'static Operation, reason: String) -> Error {
 /// `Retry-After` in seconds (the HTTP-date form is not used by this API).
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let v = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    // `try_`: a server's `Retry-After: 1e300` must not panic the client.
     v.parse::<f64>()
         .ok()
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64)
+        .filter(|s| *s >= 0.0)
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
 }
 
 /// The error and its causes on one line (reqwest's own text omits the cause).
@@ -759,4 +760,23 @@ fn build_http(config: &Config) -> Result<reqwest::Client> {
     crate::net::proxy::apply(builder, config.proxy.as_ref(), config.no_proxy.as_deref())?
         .build()
         .map_err(|e| Error::config(format!("HTTP client set-up failed: {}", error_chain(&e))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_and_never_panics_on_odd_values() {
+        let read = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(RETRY_AFTER, v.parse().unwrap());
+            retry_after(&h)
+        };
+        assert_eq!(read("7"), Some(Duration::from_secs(7)));
+        assert_eq!(read("0.5"), Some(Duration::from_millis(500)));
+        for odd in ["1e300", "inf", "NaN", "-3", "Wed, 21 Oct 2015 07:28:00 GMT"] {
+            assert_eq!(read(odd), None, "{odd}");
+        }
+    }
 }
