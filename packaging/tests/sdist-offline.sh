@@ -74,6 +74,9 @@ isolate=()
 if unshare -n true 2>/dev/null; then
   isolate=(unshare -n)
   how="in a network namespace with no interfaces (unshare -n)"
+elif unshare -rn true 2>/dev/null; then  # unprivileged: a user namespace too (hosted CI runners)
+  isolate=(unshare -rn)
+  how="in a network namespace with no interfaces (unshare -rn)"
 else
   how="WITHOUT network isolation (unshare -n is not permitted here): offline by environment only"
 fi
