@@ -2,9 +2,9 @@
 //! [`RequestOptions`] of a [`crate::Client::with_options`] view, the `X-Request-ID` of each
 //! logical call, the [`ResponseMeta`] of the last call, and the log lines of every attempt.
 //!
-//! A [`crate::Client`] is a [`Handle`]: the shared transport (connection pool, token cache)
-//! plus a [`View`] (options, log sink, last metadata). Operations call
-//! `client.transport.call(...)`, which lands in [`Handle::call`] and hands the view to the
+//! A [`crate::Client`] is a `Handle`: the shared transport (connection pool, token cache)
+//! plus a `View` (options, log sink, last metadata). Operations call
+//! `client.transport.call(...)`, which lands in `Handle::call` and hands the view to the
 //! transport, so a view changes every operation of the table at once.
 
 pub mod logging;
