@@ -46,5 +46,8 @@ fn iqtech_log_works_without_v() {
         &["employees", "list", "--page-size", "2"],
         &[("IQTECH_LOG", "debug")],
     );
-    assert!(text.contains("iqtech DEBUG iqtech::call: employees.list GET"), "{text}");
+    assert!(
+        text.contains("iqtech DEBUG iqtech::call: employees.list GET"),
+        "{text}"
+    );
 }
