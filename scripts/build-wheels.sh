@@ -18,8 +18,9 @@
 # Env: WHEEL_DIR (output folder, default <repo>/dist),
 #      IQTECH_TOOLS_VENV (venv with maturin, ziglang, cargo-zigbuild, auditwheel;
 #      default target/release-tools-venv, created when missing).
-# Needs: rustup (the script adds the targets it needs), python3 >= 3.9, network access to PyPI
-# and crates.io the first time (the tools and the vendored crates). Nothing needs root.
+# Needs: rustup (the script adds the targets it needs), python3 >= 3.9 (3.11 for the sdist),
+# network access to PyPI and crates.io the first time (the tools and the vendored crates).
+# Nothing needs root.
 # Exits non-zero on any failure, including a wheel whose tag is not the one asked for.
 set -euo pipefail
 
@@ -34,7 +35,7 @@ for arg in "$@"; do
     --sdist-only) sdist_only=true ;;
     --cross-only) cross_only=true ;;
     --musl-only) musl_only=true ;;
-    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "build-wheels: unknown argument '$arg'" >&2; exit 2 ;;
   esac
 done
