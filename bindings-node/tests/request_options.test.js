@@ -27,6 +27,18 @@ test('withOptions accepts exactly the core option names in camelCase', () => {
   assert.throws(() => client.withOptions({ max_attempts: 2 }), iq.ValidationError)
 })
 
+test('the client accepts exactly the core settings, in camelCase', () => {
+  const { surface, camel } = require('./surface')
+  const names = surface().settings.map((s) => s.name)
+  for (const tlsOrProxy of ['ca_bundle', 'use_system_roots', 'proxy', 'no_proxy']) assert.ok(names.includes(tlsOrProxy))
+  const base = { clientId: 'a', clientSecret: 'b', authUrl: sandbox.authUrl, apiUrl: sandbox.apiUrl }
+  for (const name of names) {
+    const key = camel(name)
+    if (!(key in base)) new iq.Client({ ...base, [key]: null })
+    assert.throws(() => new iq.Client({ ...base, [`${key}X`]: null }), iq.ValidationError)
+  }
+})
+
 test('the client setting names include the TLS and proxy ones in camelCase', () => {
   const settings = new iq.Client({
     clientId: sandbox.clientId,
