@@ -14,7 +14,9 @@
 //! Field names are those of [`iqtech::ErrorDetails`] in camelCase: `detail` (the server's
 //! message, or what is wrong), `reason`, `body`, `fieldErrors`, `retryAfter` (a
 //! `java.time.Duration` / Swift `TimeInterval`), `status`, `errorId`, `traceId`, `operation`,
-//! `page`, `field`, `howToCheck`, `timeout`. `description` (also `toString()`) is the one-line
+//! `page`, `field`, `howToCheck`, `timeout`, and in every variant `requestId` (the
+//! `X-Request-ID` the SDK sent) and `serverRequestId` (the id the server returned), both null
+//! when nothing was sent. `description` (also `toString()`) is the one-line
 //! text; there is no field named `message` because it clashes with Kotlin's
 //! `Throwable.message`, which uniffi fills with every field.
 
@@ -24,7 +26,8 @@ use iqtech::{ApiErrorKind, FieldError};
 
 /// Every way an SDK call can fail (Kotlin: `IqtechException`; Swift: `IqtechError`). `code()`
 /// and `className()` name the class as every binding does; `page` is the page an auto-pager
-/// failed on (null for a direct call); `description` is the one-line text.
+/// failed on (null for a direct call); `requestId()` / `serverRequestId()` are the call's
+/// request ids (null when nothing was sent); `description` is the one-line text.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
 #[uniffi::export(Display)]
 #[allow(clippy::enum_variant_names)] // The class names of every binding end in `Error`.
@@ -53,6 +56,10 @@ pub enum IqtechError {
         body: Option<String>,
         /// How long the server asked to wait (`Retry-After`), when it said.
         retry_after: Option<Duration>,
+        /// The `X-Request-ID` the SDK sent; null when nothing was sent.
+        request_id: Option<String>,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line (also `toString()`).
@@ -67,6 +74,10 @@ pub enum IqtechError {
         field: String,
         /// What is wrong with it.
         detail: String,
+        /// The `X-Request-ID` the SDK sent; null when nothing was sent.
+        request_id: Option<String>,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line.
@@ -80,6 +91,10 @@ pub enum IqtechError {
         code: String,
         /// What is wrong and how to fix it.
         detail: String,
+        /// The `X-Request-ID` the SDK sent; null when nothing was sent.
+        request_id: Option<String>,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line.
@@ -95,6 +110,10 @@ pub enum IqtechError {
         operation: String,
         /// The transport's description.
         detail: String,
+        /// The `X-Request-ID` the SDK sent; null when nothing was sent.
+        request_id: Option<String>,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line.
@@ -110,6 +129,10 @@ pub enum IqtechError {
         operation: String,
         /// The request timeout in force.
         timeout: Duration,
+        /// The `X-Request-ID` the SDK sent; null when nothing was sent.
+        request_id: Option<String>,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line.
@@ -128,6 +151,10 @@ pub enum IqtechError {
         detail: String,
         /// The start of the body (at most 512 bytes).
         body: String,
+        /// The `X-Request-ID` the SDK sent; null when nothing was sent.
+        request_id: Option<String>,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line.
@@ -145,6 +172,10 @@ pub enum IqtechError {
         reason: String,
         /// How to find out whether it took effect.
         how_to_check: String,
+        /// The `X-Request-ID` the SDK sent; null when nothing was sent.
+        request_id: Option<String>,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line.
@@ -158,6 +189,10 @@ pub enum IqtechError {
         code: String,
         /// What panicked.
         detail: String,
+        /// The `X-Request-ID` the SDK sent; null when nothing was sent.
+        request_id: Option<String>,
+        /// The request id the server returned, when it returned one.
+        server_request_id: Option<String>,
         /// The page an auto-pager failed on; null for a direct call.
         page: Option<u32>,
         /// The whole error in one line.
@@ -170,6 +205,7 @@ impl From<iqtech::Error> for IqtechError {
         let kind = err.api().map(|e| e.kind);
         let d = err.details();
         let (code, page, description) = (d.code, d.page, d.message);
+        let (request_id, server_request_id) = (d.request_id, d.server_request_id);
         let text = |v: Option<String>| v.unwrap_or_default();
         if let Some(kind) = kind {
             return Self::ApiError {
@@ -183,6 +219,8 @@ impl From<iqtech::Error> for IqtechError {
                 trace_id: d.trace_id,
                 body: d.body,
                 retry_after: d.retry_after,
+                request_id,
+                server_request_id,
                 page,
                 description,
             };
@@ -192,12 +230,16 @@ impl From<iqtech::Error> for IqtechError {
                 code,
                 field: text(d.field),
                 detail: text(d.detail),
+                request_id,
+                server_request_id,
                 page,
                 description,
             },
             "config" => Self::ConfigurationError {
                 code,
                 detail: text(d.detail),
+                request_id,
+                server_request_id,
                 page,
                 description,
             },
@@ -205,6 +247,8 @@ impl From<iqtech::Error> for IqtechError {
                 code,
                 operation: text(d.operation),
                 detail: text(d.detail),
+                request_id,
+                server_request_id,
                 page,
                 description,
             },
@@ -212,6 +256,8 @@ impl From<iqtech::Error> for IqtechError {
                 code,
                 operation: text(d.operation),
                 timeout: d.timeout.unwrap_or_default(),
+                request_id,
+                server_request_id,
                 page,
                 description,
             },
@@ -221,6 +267,8 @@ impl From<iqtech::Error> for IqtechError {
                 status: d.status.unwrap_or_default(),
                 detail: text(d.detail),
                 body: text(d.body),
+                request_id,
+                server_request_id,
                 page,
                 description,
             },
@@ -229,6 +277,8 @@ impl From<iqtech::Error> for IqtechError {
                 operation: text(d.operation),
                 reason: text(d.reason),
                 how_to_check: text(d.how_to_check),
+                request_id,
+                server_request_id,
                 page,
                 description,
             },
@@ -237,6 +287,8 @@ impl From<iqtech::Error> for IqtechError {
             _ => Self::InternalError {
                 code,
                 detail: d.detail.unwrap_or_else(|| description.clone()),
+                request_id,
+                server_request_id,
                 page,
                 description,
             },
@@ -245,19 +297,81 @@ impl From<iqtech::Error> for IqtechError {
 }
 
 impl IqtechError {
-    /// The fields every variant has: its code and the page an auto-pager failed on.
-    fn common(&self) -> (&String, Option<u32>) {
+    /// The fields every variant has: its code, the page an auto-pager failed on, and the
+    /// request ids (null when nothing was sent).
+    fn common(&self) -> Common<'_> {
         match self {
-            Self::ApiError { code, page, .. }
-            | Self::ValidationError { code, page, .. }
-            | Self::ConfigurationError { code, page, .. }
-            | Self::ConnectionError { code, page, .. }
-            | Self::TimeoutError { code, page, .. }
-            | Self::DecodeError { code, page, .. }
-            | Self::OutcomeUnknownError { code, page, .. }
-            | Self::InternalError { code, page, .. } => (code, *page),
+            Self::ApiError {
+                code,
+                page,
+                request_id,
+                server_request_id,
+                ..
+            }
+            | Self::ValidationError {
+                code,
+                page,
+                request_id,
+                server_request_id,
+                ..
+            }
+            | Self::ConfigurationError {
+                code,
+                page,
+                request_id,
+                server_request_id,
+                ..
+            }
+            | Self::ConnectionError {
+                code,
+                page,
+                request_id,
+                server_request_id,
+                ..
+            }
+            | Self::TimeoutError {
+                code,
+                page,
+                request_id,
+                server_request_id,
+                ..
+            }
+            | Self::DecodeError {
+                code,
+                page,
+                request_id,
+                server_request_id,
+                ..
+            }
+            | Self::OutcomeUnknownError {
+                code,
+                page,
+                request_id,
+                server_request_id,
+                ..
+            }
+            | Self::InternalError {
+                code,
+                page,
+                request_id,
+                server_request_id,
+                ..
+            } => Common {
+                code,
+                page: *page,
+                request_id: request_id.as_deref(),
+                server_request_id: server_request_id.as_deref(),
+            },
         }
     }
+}
+
+/// What [`IqtechError::common`] returns: the fields every variant has.
+struct Common<'a> {
+    code: &'a str,
+    page: Option<u32>,
+    request_id: Option<&'a str>,
+    server_request_id: Option<&'a str>,
 }
 
 #[uniffi::export]
@@ -267,7 +381,7 @@ impl IqtechError {
     /// `rate_limited`, `server`, `validation`, `config`, `connection`, `timeout`, `decode`,
     /// `outcome_unknown` or `internal`.
     pub fn code(&self) -> String {
-        self.common().0.clone()
+        self.common().code.to_owned()
     }
 
     /// The class name of the other bindings (`NotFoundError`, `ValidationError`, …), from
@@ -280,7 +394,20 @@ impl IqtechError {
 
     /// The page (1-based) an auto-pager failed on; null when the error came from a direct call.
     pub fn page(&self) -> Option<u32> {
-        self.common().1
+        self.common().page
+    }
+
+    /// The `X-Request-ID` the SDK sent for the call that failed (a UUID unless the caller set
+    /// `RequestOptions.requestId`); null when nothing was sent (validation, configuration).
+    /// The message (`description`) ends with it too.
+    pub fn request_id(&self) -> Option<String> {
+        self.common().request_id.map(str::to_owned)
+    }
+
+    /// The request id the server returned (`x-request-id`, `request-id`, `x-correlation-id`,
+    /// `traceparent`, ...), when the call got an answer that carried one; null otherwise.
+    pub fn server_request_id(&self) -> Option<String> {
+        self.common().server_request_id.map(str::to_owned)
     }
 
     /// Whether the server answered with an error (`ApiError`, any `kind`), as opposed to a
@@ -365,6 +492,7 @@ mod tests {
                 assert_eq!(ffi.code(), code);
                 assert_eq!(ffi.to_string(), text);
                 assert_eq!(ffi.page(), None);
+                assert_eq!(ffi.request_id(), None, "not wrapped in a sent call");
                 ffi.class_name()
             })
             .collect();
@@ -426,6 +554,61 @@ mod tests {
         ));
         assert_eq!(ffi.page(), Some(3));
         assert!(ffi.to_string().starts_with("page 3: "));
+    }
+
+    #[test]
+    fn request_ids_are_copied_into_every_sent_class_and_through_a_page() {
+        let sent = |source: Error, server: Option<&str>| Error::Request {
+            source: Box::new(source),
+            request_id: "req-1".into(),
+            server_request_id: server.map(str::to_owned),
+        };
+        let calls = every_core_error()
+            .into_iter()
+            .filter(|e| !matches!(e.code(), "validation" | "config" | "internal"));
+        let mut n = 0;
+        for core in calls {
+            let code = core.code();
+            let ffi = IqtechError::from(sent(core, Some("srv-7")));
+            assert_eq!(ffi.code(), code);
+            assert_eq!(ffi.request_id().as_deref(), Some("req-1"), "{code}");
+            assert_eq!(ffi.server_request_id().as_deref(), Some("srv-7"), "{code}");
+            assert!(ffi
+                .to_string()
+                .ends_with("(request id req-1, server request id srv-7)"));
+            n += 1;
+        }
+        assert_eq!(
+            n, 12,
+            "8 API classes, connection, timeout, decode, outcome_unknown"
+        );
+
+        let paged = IqtechError::from(Error::Page {
+            page: 2,
+            source: Box::new(sent(api(ApiErrorKind::Server, 503), None)),
+        });
+        let IqtechError::ApiError {
+            request_id,
+            server_request_id,
+            ..
+        } = &paged
+        else {
+            panic!("not an ApiError: {paged:?}");
+        };
+        assert_eq!(
+            (request_id.as_deref(), server_request_id.as_deref()),
+            (Some("req-1"), None)
+        );
+        assert_eq!(
+            (paged.page(), paged.request_id(), paged.server_request_id()),
+            (Some(2), Some("req-1".to_owned()), None)
+        );
+
+        let unsent = IqtechError::from(Error::validation("page", "must be at least 1"));
+        assert_eq!(
+            (unsent.request_id(), unsent.server_request_id()),
+            (None, None)
+        );
     }
 
     #[test]
