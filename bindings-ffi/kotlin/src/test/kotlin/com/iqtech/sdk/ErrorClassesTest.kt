@@ -45,7 +45,7 @@ class ErrorClassesTest {
 
     @Test
     fun `every class carries the table's fields and the common ones`() {
-        val common = listOf("code", "page", "description")
+        val common = listOf("code", "page", "requestId", "serverRequestId", "description")
         for (c in apiFamily + others) {
             val cls = generated.getValue(if (c in apiFamily) "ApiException" else kotlinName(c.getString("name")))
             val fieldsJson = c.getJSONArray("fields")
