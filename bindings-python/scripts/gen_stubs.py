@@ -63,7 +63,14 @@ SCALARS = {
     "()": "None",
 }
 
-SETTING_TYPES = {"text": "str", "secret": "str", "integer": "int", "duration": "float", "boolean": "bool"}
+SETTING_TYPES = {
+    "text": "str",
+    "secret": "str",
+    "integer": "int",
+    "duration": "float",
+    "boolean": "bool",
+    "headers": "Mapping[str, str]",
+}
 
 
 def py_type(rust: str, optional: str = "{} | None") -> str:
@@ -152,19 +159,11 @@ def settings_params(surface: dict[str, Any], indent: str) -> str:
     )
 
 
-#: The Python types of the core's `RequestOptions` fields (`iqtech::REQUEST_OPTIONS`, by kind);
-#: `test_request_options.py` checks these names against the built module's table.
-REQUEST_OPTION_TYPES = {
-    "timeout": "float",
-    "max_attempts": "int",
-    "headers": "Mapping[str, str]",
-    "request_id": "str",
-    "deadline": "float",
-}
-
-
-def request_option_params() -> str:
-    return "".join(f"        {n}: {t} | None = None,\n" for n, t in REQUEST_OPTION_TYPES.items())
+def request_option_params(surface: dict[str, Any]) -> str:
+    """The keyword parameters of `with_options`: `iqtech::REQUEST_OPTIONS`, typed by kind."""
+    return "".join(
+        f"        {o['name']}: {SETTING_TYPES[o['kind']]} | None = None,\n" for o in surface["request_options"]
+    )
 
 
 def client_class(surface: dict[str, Any], name: str, prefix: str) -> str:
@@ -188,12 +187,11 @@ def client_class(surface: dict[str, Any], name: str, prefix: str) -> str:
         "    def close(self) -> None:\n"
         '        """Releases the connections; later calls raise ``ConfigurationError``."""\n'
     )
-    out.append(f"    def with_options(\n        self,\n        *,\n{request_option_params()}    ) -> Self:\n")
+    out.append(f"    def with_options(\n        self,\n        *,\n{request_option_params(surface)}    ) -> Self:\n")
     out.append(doc("A client over the same connections and token whose every call uses these per-call options (seconds for timeout and deadline).", "        "))
     out.append(
         "    @property\n    def last_response(self) -> ResponseMeta | None:\n"
         '        """What the last call through this client answered (status, headers, elapsed, attempts, request ids)."""\n'
-        "    @staticmethod\n    def _request_options() -> builtins.list[str]: ...\n"
     )
     if a:
         out.append(

@@ -13,8 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::{Map, Value};
 
-use iqtech::call::OptionKind;
-use iqtech::{ClientSettings, RequestOptions, SettingKind, REQUEST_OPTIONS, SETTINGS};
+use iqtech::{ClientSettings, RequestOptions, SettingKind, SettingSpec, REQUEST_OPTIONS, SETTINGS};
 
 use crate::error::{to_py_err, validation};
 
@@ -66,113 +65,85 @@ impl Shared {
     }
 }
 
-/// Keyword arguments → `ClientSettings`, by each setting's kind. `owner` names the callable in
-/// the error for an unknown keyword.
-pub(crate) fn settings(
+/// Keyword arguments → the JSON fields of a core table's record (`iqtech::SETTINGS`,
+/// `iqtech::REQUEST_OPTIONS`), by each entry's kind: durations are seconds here, milliseconds
+/// in the record's serde form. `owner` names the callable in the error for an unknown keyword
+/// (a `TypeError`); a value of the wrong kind is a `ValidationError` naming it. `None` values
+/// are left out.
+fn fields_by_kind(
     py: Python<'_>,
     owner: &str,
+    (table, noun): (&[SettingSpec], &str),
     kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<ClientSettings> {
+) -> PyResult<Value> {
     let mut fields = Map::new();
     for (key, value) in kwargs.into_iter().flat_map(|d| d.iter()) {
         let name: String = key.extract()?;
-        let Some(spec) = SETTINGS.iter().find(|s| s.name == name) else {
-            let known: Vec<&str> = SETTINGS.iter().map(|s| s.name).collect();
+        let Some(spec) = table.iter().find(|s| s.name == name) else {
+            let known: Vec<&str> = table.iter().map(|s| s.name).collect();
             return Err(PyTypeError::new_err(format!(
-                "{owner}() got an unexpected keyword argument '{name}' (the settings are: {})",
+                "{owner}() got an unexpected keyword argument '{name}' (the {noun} are: {})",
                 known.join(", ")
             )));
         };
         if value.is_none() {
             continue;
         }
+        let wrong = |what: &str| validation(py, &name, what);
         let json = match spec.kind {
-            SettingKind::Text | SettingKind::Secret => Value::String(
-                value
-                    .extract::<String>()
-                    .map_err(|_| validation(py, &name, "must be a str"))?,
-            ),
-            SettingKind::Boolean => Value::Bool(
-                value
-                    .extract::<bool>()
-                    .map_err(|_| validation(py, &name, "must be a bool"))?,
-            ),
+            SettingKind::Text | SettingKind::Secret => {
+                Value::String(value.extract().map_err(|_| wrong("must be a str"))?)
+            }
+            SettingKind::Boolean => {
+                Value::Bool(value.extract().map_err(|_| wrong("must be a bool"))?)
+            }
             SettingKind::Integer => Value::from(
                 value
                     .extract::<u32>()
-                    .map_err(|_| validation(py, &name, "must be a whole number, at least 0"))?,
+                    .map_err(|_| wrong("must be a whole number, at least 0"))?,
             ),
             SettingKind::Duration => {
                 let secs = value
                     .extract::<f64>()
                     .ok()
                     .filter(|s| s.is_finite() && *s >= 0.0)
-                    .ok_or_else(|| {
-                        validation(py, &name, "must be a number of seconds, at least 0")
-                    })?;
+                    .ok_or_else(|| wrong("must be a number of seconds, at least 0"))?;
                 Value::from(secs * 1000.0)
+            }
+            SettingKind::Headers => {
+                let map: std::collections::HashMap<String, String> = value
+                    .extract()
+                    .map_err(|_| wrong("must be a dict of str to str"))?;
+                serde_json::to_value(map).expect("a map of strings is JSON")
             }
         };
         fields.insert(name, json);
     }
-    let mut settings: ClientSettings = crate::convert::from_value(py, Value::Object(fields))?;
+    Ok(Value::Object(fields))
+}
+
+/// Keyword arguments → `ClientSettings` (see [`fields_by_kind`]), with this binding's
+/// user agent unless one is given.
+pub(crate) fn settings(
+    py: Python<'_>,
+    owner: &str,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<ClientSettings> {
+    let fields = fields_by_kind(py, owner, (SETTINGS, "settings"), kwargs)?;
+    let mut settings: ClientSettings = crate::convert::from_value(py, fields)?;
     settings
         .user_agent
         .get_or_insert_with(|| concat!("iqtech-python/", env!("CARGO_PKG_VERSION")).to_owned());
     Ok(settings)
 }
 
-/// Keyword arguments of `with_options` → `RequestOptions`, by each option's kind
-/// (`iqtech::REQUEST_OPTIONS`; durations in seconds). An unknown keyword is a `TypeError`
-/// naming it; a value of the wrong kind a `ValidationError` naming the option.
+/// Keyword arguments of `with_options` → `RequestOptions` (see [`fields_by_kind`]).
 pub(crate) fn request_options(
     py: Python<'_>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<RequestOptions> {
-    let mut fields = Map::new();
-    for (key, value) in kwargs.into_iter().flat_map(|d| d.iter()) {
-        let name: String = key.extract()?;
-        let Some(spec) = REQUEST_OPTIONS.iter().find(|s| s.name == name) else {
-            let known: Vec<&str> = REQUEST_OPTIONS.iter().map(|s| s.name).collect();
-            return Err(PyTypeError::new_err(format!(
-                "with_options() got an unexpected keyword argument '{name}' (the options are: {})",
-                known.join(", ")
-            )));
-        };
-        if value.is_none() {
-            continue;
-        }
-        let json = match spec.kind {
-            OptionKind::Text => Value::String(
-                value
-                    .extract::<String>()
-                    .map_err(|_| validation(py, &name, "must be a str"))?,
-            ),
-            OptionKind::Integer => Value::from(
-                value
-                    .extract::<u32>()
-                    .map_err(|_| validation(py, &name, "must be a whole number, at least 1"))?,
-            ),
-            OptionKind::Duration => {
-                let secs = value
-                    .extract::<f64>()
-                    .ok()
-                    .filter(|s| s.is_finite() && *s >= 0.0)
-                    .ok_or_else(|| {
-                        validation(py, &name, "must be a number of seconds, more than 0")
-                    })?;
-                Value::from(secs * 1000.0)
-            }
-            OptionKind::Headers => {
-                let map: std::collections::HashMap<String, String> = value
-                    .extract()
-                    .map_err(|_| validation(py, &name, "must be a dict of str to str"))?;
-                serde_json::to_value(map).expect("a map of strings is JSON")
-            }
-        };
-        fields.insert(name, json);
-    }
-    crate::convert::from_value(py, Value::Object(fields))
+    let fields = fields_by_kind(py, "with_options", (REQUEST_OPTIONS, "options"), kwargs)?;
+    crate::convert::from_value(py, fields)
 }
 
 /// `iqtech.ResponseMeta` (a frozen dataclass of `iqtech._meta`) from the core's metadata;
@@ -187,7 +158,12 @@ pub(crate) fn response_meta(
     let class = py.import("iqtech._meta")?.getattr("ResponseMeta")?;
     let kwargs = PyDict::new(py);
     kwargs.set_item("status", meta.status)?;
-    kwargs.set_item("headers", meta.headers)?;
+    let headers: Vec<(String, String)> = meta
+        .headers
+        .into_iter()
+        .map(|h| (h.name, h.value))
+        .collect();
+    kwargs.set_item("headers", headers)?;
     kwargs.set_item("elapsed", meta.elapsed.as_secs_f64())?;
     kwargs.set_item("attempts", meta.attempts)?;
     kwargs.set_item("request_id", meta.request_id)?;
@@ -341,12 +317,6 @@ macro_rules! client_classes {
             fn last_response(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
                 let meta = self.shared.client(py)?.last_response();
                 crate::client::response_meta(py, meta)
-            }
-
-            /// The names `with_options` accepts (the core's `RequestOptions` fields).
-            #[staticmethod]
-            fn _request_options() -> Vec<&'static str> {
-                iqtech::REQUEST_OPTIONS.iter().map(|o| o.name).collect()
             }
 
             /// Releases the client's connections; later calls raise `ConfigurationError`.

@@ -71,20 +71,3 @@ fn build(py: Python<'_>, e: &iqtech::Error) -> PyResult<PyErr> {
         .call((d.message,), Some(&kwargs))?;
     Ok(PyErr::from_value(exc))
 }
-
-/// `iqtech::ERROR_CLASSES` as dicts, for the test that checks `errors.py` against the table.
-#[pyfunction]
-pub(crate) fn _error_classes(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
-    iqtech::ERROR_CLASSES
-        .iter()
-        .map(|c| {
-            let d = PyDict::new(py);
-            d.set_item("code", c.code)?;
-            d.set_item("name", c.name)?;
-            d.set_item("parent", c.parent)?;
-            d.set_item("doc", c.doc)?;
-            d.set_item("fields", c.fields.to_vec())?;
-            Ok(d)
-        })
-        .collect()
-}

@@ -29,9 +29,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m.py())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(logging::refresh_logging, m)?)?;
-    m.add_function(wrap_pyfunction!(error::_error_classes, m)?)?;
-    m.add_function(wrap_pyfunction!(tables::_operations, m)?)?;
-    m.add_function(wrap_pyfunction!(tables::_settings, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::_surface, m)?)?;
 
     m.add_class::<operations::Client>()?;
     m.add_class::<operations::AsyncClient>()?;

@@ -67,4 +67,4 @@ def test_iqtech_log_turns_on_stderr_lines() -> None:
     )
     assert "INFO iqtech.call: employees.list finished" in info.stderr, info.stderr
     assert "DEBUG" not in info.stderr
-    assert iqtech.Client._request_options()  # the module imports here too
+    assert iqtech._native._surface()  # the module imports here too

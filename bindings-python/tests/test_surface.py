@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 import inspect
+import json
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ import pytest
 import iqtech
 from iqtech import _native, errors
 from iqtech.testing import Sandbox
+
+SURFACE = json.loads(_native._surface())
 
 
 def group_class(sandbox: Sandbox, group: str, asynchronous: bool) -> Any:
@@ -25,7 +28,7 @@ def group_class(sandbox: Sandbox, group: str, asynchronous: bool) -> Any:
 
 
 def test_the_table_is_not_empty_and_includes_low_stock() -> None:
-    ops = {(o["group"], o["method"]) for o in _native._operations()}
+    ops = {(o["group"], o["method"]) for o in SURFACE["operations"]}
     assert len(ops) >= 30
     assert ("machines", "low_stock") in ops
     assert ("employees", "iter_pages") in ops
@@ -36,7 +39,7 @@ def test_every_operation_is_exposed_with_the_tables_arguments(
     sandbox: Sandbox, asynchronous: bool
 ) -> None:
     problems = []
-    for op in _native._operations():
+    for op in SURFACE["operations"]:
         cls = group_class(sandbox, op["group"], asynchronous)
         method = getattr(cls, op["method"], None)
         if method is None or not callable(method):
@@ -60,7 +63,7 @@ def test_every_operation_is_exposed_with_the_tables_arguments(
 
 
 def test_error_classes_match_the_table() -> None:
-    table = _native._error_classes()
+    table = SURFACE["errors"]
     assert [c["name"] for c in table] == [n for n in errors.__all__ if n != "FieldError"]
     for c in table:
         cls: Any = getattr(errors, c["name"])
@@ -77,7 +80,7 @@ def test_error_classes_match_the_table() -> None:
 
 
 def test_clients_take_exactly_the_settings(sandbox: Sandbox) -> None:
-    names = [name for name, _ in _native._settings()]
+    names = [s["name"] for s in SURFACE["settings"]]
     assert "request_timeout" in names and "timeout" not in names
     with pytest.raises(TypeError, match="'timeout'"):
         iqtech.Client(client_id="a", client_secret="b", timeout=5)  # type: ignore[call-arg]

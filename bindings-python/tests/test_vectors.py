@@ -2,7 +2,7 @@
 the sandbox: every case of every file, and a case this runner cannot run fails.
 
 Each case names an operation of the core's table; the call is built from the table
-(``iqtech._native._operations()``): arguments before a record positionally, the record as one
+(``iqtech._native._surface()``): arguments before a record positionally, the record as one
 positional dict, the rest as keywords. See ``tests/vectors/README.md``.
 """
 
@@ -19,8 +19,9 @@ from iqtech import _native, errors
 from iqtech.testing import Sandbox
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
-OPERATIONS = {f"{o['group']}.{o['method']}": o for o in _native._operations()}
-SETTING_KINDS = dict(_native._settings())
+SURFACE = json.loads(_native._surface())
+OPERATIONS = {f"{o['group']}.{o['method']}": o for o in SURFACE["operations"]}
+SETTING_KINDS = {s["name"]: s["kind"] for s in SURFACE["settings"]}
 CHECKS = {
     "code", "class", "status", "error_id", "detail", "detail_contains", "field", "field_errors",
     "trace_id", "reason", "page", "retry_after_ms", "body_contains", "items_before_error",

@@ -66,6 +66,7 @@ pub mod reports;
 mod response;
 pub mod runtime;
 mod settings;
+pub mod surface;
 mod transport;
 mod validate;
 
@@ -79,7 +80,7 @@ uniffi::setup_scaffolding!("iqtech");
 pub mod ffi;
 
 pub use api::{Employees, Machines, Transactions, WillCall, WillCallV1};
-pub use call::{LogSink, RequestOptions, ResponseMeta, REQUEST_OPTIONS};
+pub use call::{HttpHeader, LogSink, RequestOptions, ResponseMeta, REQUEST_OPTIONS};
 pub use client::Client;
 pub use config::{
     ClientBuilder, Config, RetryPolicy, DEFAULT_API_URL, DEFAULT_AUTH_URL, ENV_API_URL,

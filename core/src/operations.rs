@@ -68,6 +68,17 @@ pub enum Kind {
     Pages,
 }
 
+impl Kind {
+    /// The kind's name in the surface JSON: `call`, `items` or `pages`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Call => "call",
+            Self::Items => "items",
+            Self::Pages => "pages",
+        }
+    }
+}
+
 /// One argument of a public method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArgSpec {
@@ -273,15 +284,17 @@ macro_rules! for_each_operation {
 
 /// Digests the raw table into the form every callback matches (module docs, "What a callback
 /// receives"), so the grammar's optional parts are parsed here once, not in every binding.
+/// Docs are matched as `tt` so they reach the callback as plain literals (a `literal` capture
+/// passed on would reach napi's derive wrapped, and print as `r"…"` in its declarations).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __digest_operations {
     ($callback:ident;
         $(
-            $(#[doc = $gdoc:literal])*
+            $(#[doc = $gdoc:tt])*
             group $group:ident : $Group:ident {
                 $(
-                    $(#[doc = $doc:literal])*
+                    $(#[doc = $doc:tt])*
                     $kind:ident $method:ident (
                         $( $(#[$am:ident])? $arg:ident : $aty:ty $(= $adef:tt)? ),* $(,)?
                     ) -> $ret:ty $(as $stream:ident)?

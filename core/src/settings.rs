@@ -180,6 +180,23 @@ pub enum SettingKind {
     Duration,
     /// A yes/no switch.
     Boolean,
+    /// A map of header name to value (per-call `headers`, [`crate::REQUEST_OPTIONS`]).
+    Headers,
+}
+
+impl SettingKind {
+    /// The kind's name in the surface JSON and the bindings' tables: `text`, `secret`,
+    /// `integer`, `duration`, `boolean` or `headers`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Secret => "secret",
+            Self::Integer => "integer",
+            Self::Duration => "duration",
+            Self::Boolean => "boolean",
+            Self::Headers => "headers",
+        }
+    }
 }
 
 /// One client setting, as declared once for every binding.
@@ -283,8 +300,8 @@ pub const SETTINGS: &[SettingSpec] = &[
     },
 ];
 
-/// Durations as whole milliseconds in serde form.
-mod millis {
+/// Durations as whole milliseconds in serde form (settings and [`crate::RequestOptions`]).
+pub(crate) mod millis {
     use std::time::Duration;
 
     use serde::{Deserialize, Deserializer, Serializer};

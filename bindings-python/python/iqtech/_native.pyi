@@ -22,9 +22,7 @@ __all__ = [
     "AsyncItemIterator",
     "PageIterator",
     "AsyncPageIterator",
-    "_error_classes",
-    "_operations",
-    "_settings",
+    "_surface",
     "Client",
     "AsyncClient",
     "Employees",
@@ -100,14 +98,8 @@ class AsyncPageIterator(Generic[_T]):
     def __aiter__(self) -> AsyncPageIterator[_T]: ...
     def __anext__(self) -> Awaitable[_T]: ...
 
-def _error_classes() -> builtins.list[dict[str, Any]]:
-    """The core's error table (code, name, parent, doc, fields), for tests."""
-
-def _operations() -> builtins.list[dict[str, Any]]:
-    """The core's operation table (group, method, kind, args, returns, doc), for tests."""
-
-def _settings() -> builtins.list[tuple[str, str]]:
-    """The client settings as (name, kind) pairs, in order, for tests."""
+def _surface() -> str:
+    """The core's whole surface as JSON text (operations, settings, request options, errors, enums), for tests."""
 
 # --- clients and groups (generated) ---
 # Written by scripts/gen_stubs.py from the core's tables and models; do not edit.
@@ -190,8 +182,6 @@ class Client:
     @property
     def last_response(self) -> ResponseMeta | None:
         """What the last call through this client answered (status, headers, elapsed, attempts, request ids)."""
-    @staticmethod
-    def _request_options() -> builtins.list[str]: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self,
@@ -279,8 +269,6 @@ class AsyncClient:
     @property
     def last_response(self) -> ResponseMeta | None:
         """What the last call through this client answered (status, headers, elapsed, attempts, request ids)."""
-    @staticmethod
-    def _request_options() -> builtins.list[str]: ...
     def __aenter__(self) -> Awaitable[Self]: ...
     def __aexit__(
         self,

@@ -16,8 +16,8 @@ use std::sync::{Arc, Mutex};
 use reqwest::header::HeaderMap;
 
 pub use logging::LogSink;
-pub use meta::ResponseMeta;
-pub use options::{OptionKind, OptionSpec, RequestOptions, REQUEST_OPTIONS};
+pub use meta::{HttpHeader, ResponseMeta};
+pub use options::{RequestOptions, REQUEST_OPTIONS};
 
 use crate::error::Result;
 use crate::operations::Operation;

@@ -11,6 +11,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::settings::{millis, SettingKind, SettingSpec};
 
 /// Per-call options; `None` keeps the client's setting (or, for `headers` and `request_id`,
 /// sends none / a fresh id).
@@ -56,55 +57,38 @@ impl fmt::Debug for RequestOptions {
     }
 }
 
-/// How a binding converts one option (the units of [`crate::SettingKind`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OptionKind {
-    /// A duration: seconds (float) in Python, milliseconds in JavaScript, `Duration` elsewhere.
-    Duration,
-    /// A whole number.
-    Integer,
-    /// Text.
-    Text,
-    /// A map of header name to value.
-    Headers,
-}
-
-/// One field of [`RequestOptions`], declared once for every binding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OptionSpec {
-    /// The name, snake_case.
-    pub name: &'static str,
-    /// Its kind.
-    pub kind: OptionKind,
-    /// What it does.
-    pub doc: &'static str,
-}
-
-/// Every field of [`RequestOptions`], in order.
-pub const REQUEST_OPTIONS: &[OptionSpec] = &[
-    OptionSpec {
+/// Every field of [`RequestOptions`], in order, in the same form as [`crate::SETTINGS`] (so a
+/// binding converts both with one function, by kind). `default` is what applies when the option
+/// is not given.
+pub const REQUEST_OPTIONS: &[SettingSpec] = &[
+    SettingSpec {
         name: "timeout",
-        kind: OptionKind::Duration,
+        kind: SettingKind::Duration,
+        default: "the client's request_timeout",
         doc: "How long one attempt may take (replaces request_timeout).",
     },
-    OptionSpec {
+    SettingSpec {
         name: "max_attempts",
-        kind: OptionKind::Integer,
+        kind: SettingKind::Integer,
+        default: "the client's max_attempts",
         doc: "Attempts in all, the first included (1 = no retry).",
     },
-    OptionSpec {
+    SettingSpec {
         name: "headers",
-        kind: OptionKind::Headers,
+        kind: SettingKind::Headers,
+        default: "none",
         doc: "Extra headers for every attempt (not Authorization, Host, Content-Length, X-Request-ID; no CR/LF).",
     },
-    OptionSpec {
+    SettingSpec {
         name: "request_id",
-        kind: OptionKind::Text,
+        kind: SettingKind::Text,
+        default: "a fresh UUID per call",
         doc: "The X-Request-ID to send instead of a fresh UUID.",
     },
-    OptionSpec {
+    SettingSpec {
         name: "deadline",
-        kind: OptionKind::Duration,
+        kind: SettingKind::Duration,
+        default: "none",
         doc: "Overall budget of one call, every attempt and backoff included; then a timeout error.",
     },
 ];
@@ -182,32 +166,6 @@ impl RequestOptions {
             map.insert(header, value);
         }
         Ok(map)
-    }
-}
-
-/// Durations as milliseconds (as [`crate::ClientSettings`] has them).
-mod millis {
-    use std::time::Duration;
-
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(d) => s.serialize_some(&(d.as_millis() as u64)),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
-        match Option::<f64>::deserialize(d)? {
-            None => Ok(None),
-            Some(ms) if ms.is_finite() && ms >= 0.0 => {
-                Ok(Some(Duration::from_secs_f64(ms / 1000.0)))
-            }
-            Some(ms) => Err(serde::de::Error::custom(format!(
-                "{ms} is not a duration in milliseconds"
-            ))),
-        }
     }
 }
 
