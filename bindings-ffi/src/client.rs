@@ -4,9 +4,8 @@
 //! in [`crate::operations`].
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use iqtech::{ClientSettings, RequestOptions};
+use iqtech::{ClientSettings, RequestOptions, ResponseMeta};
 
 use crate::error::IqtechError;
 use crate::runtime::guard;
@@ -80,18 +79,8 @@ impl Client {
     /// What the last call through this client (or one of its groups) answered, or null before
     /// the first answer.
     pub fn last_response(&self) -> Option<ResponseMeta> {
-        self.inner.last_response().map(ResponseMeta::from)
+        self.inner.last_response()
     }
-}
-
-/// The per-call option names of the core (`iqtech::REQUEST_OPTIONS`, snake_case), for the tests
-/// that check them against the generated `RequestOptions` record.
-#[uniffi::export]
-pub fn request_option_names() -> Vec<String> {
-    iqtech::REQUEST_OPTIONS
-        .iter()
-        .map(|o| o.name.to_owned())
-        .collect()
 }
 
 /// Receives a client's log lines (`Client.withLogSink`): implement it over your logger
@@ -113,50 +102,6 @@ impl iqtech::LogSink for ForeignSink {
             target.to_owned(),
             message.to_owned(),
         );
-    }
-}
-
-/// One response header.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct HttpHeader {
-    /// The name, lower-case.
-    pub name: String,
-    /// The value.
-    pub value: String,
-}
-
-/// The core's `ResponseMeta`: the last HTTP answer of a call (status and headers, in order),
-/// the time the call took (every attempt and backoff), its attempts and its request ids.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ResponseMeta {
-    /// HTTP status of the last answer.
-    pub status: u16,
-    /// Every header of the last answer.
-    pub headers: Vec<HttpHeader>,
-    /// From the start of the call to its end.
-    pub elapsed: Duration,
-    /// Attempts made.
-    pub attempts: u32,
-    /// The `X-Request-ID` the SDK sent.
-    pub request_id: String,
-    /// The request id the server returned, if any.
-    pub server_request_id: Option<String>,
-}
-
-impl From<iqtech::ResponseMeta> for ResponseMeta {
-    fn from(m: iqtech::ResponseMeta) -> Self {
-        Self {
-            status: m.status,
-            headers: m
-                .headers
-                .into_iter()
-                .map(|(name, value)| HttpHeader { name, value })
-                .collect(),
-            elapsed: m.elapsed,
-            attempts: m.attempts,
-            request_id: m.request_id,
-            server_request_id: m.server_request_id,
-        }
     }
 }
 

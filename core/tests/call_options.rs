@@ -124,7 +124,7 @@ async fn retries_share_one_request_id_and_calls_get_new_ones() {
     assert!(meta
         .headers
         .iter()
-        .any(|(k, v)| k == "x-request-id" && v == "srv-final"));
+        .any(|h| h.name == "x-request-id" && h.value == "srv-final"));
 }
 
 #[tokio::test]

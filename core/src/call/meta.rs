@@ -18,14 +18,22 @@ pub(crate) const SERVER_ID_HEADERS: &[&str] = &[
 /// The facts of one finished call: its last HTTP answer, how long it took, how many attempts it
 /// made, and the ids to quote to the vendor. Read it with [`crate::Client::last_response`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase")
+)]
 pub struct ResponseMeta {
     /// The HTTP status of the last answer.
     pub status: u16,
     /// Every header of the last answer, in order, names lower-case (values that are not text
     /// are left out).
-    pub headers: Vec<(String, String)>,
+    #[cfg_attr(feature = "typescript", ts(type = "Array<[string, string]>"))]
+    pub headers: Vec<HttpHeader>,
     /// From the start of the call to its end, every attempt and backoff included.
     #[serde(serialize_with = "as_millis")]
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
     pub elapsed: Duration,
     /// Attempts made (the first included).
     pub attempts: u32,
@@ -53,11 +61,33 @@ pub(crate) fn server_request_id(headers: &HeaderMap) -> Option<String> {
 }
 
 /// The headers as name/value pairs.
-pub(crate) fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
+pub(crate) fn header_pairs(headers: &HeaderMap) -> Vec<HttpHeader> {
     headers
         .iter()
-        .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+        .filter_map(|(k, v)| {
+            Some(HttpHeader {
+                name: k.as_str().to_owned(),
+                value: v.to_str().ok()?.to_owned(),
+            })
+        })
         .collect()
+}
+
+/// One header of an answer. Serialised as a `[name, value]` pair (JavaScript's
+/// `[[name, value], ...]`, Python's tuples); a record `{name, value}` in Kotlin/Swift.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct HttpHeader {
+    /// The name, lower-case.
+    pub name: String,
+    /// The value.
+    pub value: String,
+}
+
+impl Serialize for HttpHeader {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.name, &self.value).serialize(s)
+    }
 }
 
 /// A fresh random (version 4) UUID, lower-case hex with dashes.
