@@ -7,7 +7,7 @@ use napi::bindgen_prelude::{Function, JsObjectValue, Object, Unknown};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::{Env, ValueType};
 use napi_derive::napi;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::convert::{input, js_to_json};
 use crate::error::to_js_error;
@@ -102,12 +102,10 @@ impl Client {
     /// What the last call through this client (or one of its groups) answered: `{status,
     /// headers: [[name, value], ...], elapsed (ms), attempts, requestId, serverRequestId}`,
     /// or `null` before the first answer.
-    #[napi(
-        getter,
-        ts_return_type = "{ status: number; headers: Array<[string, string]>; elapsed: number; attempts: number; requestId: string; serverRequestId: string | null } | null"
-    )]
+    #[napi(getter, ts_return_type = "ResponseMeta | null")]
     pub fn last_response(&self) -> Option<Value> {
-        self.inner.last_response().map(response_meta)
+        let meta = self.inner.last_response()?;
+        iqtech_node_support::case::to_camel_value(&meta).ok()
     }
 
     /// The client id in use.
@@ -268,27 +266,4 @@ fn request_options(options: Option<&Unknown<'_>>) -> Result<iqtech::RequestOptio
         })?),
     };
     Ok(opts)
-}
-
-/// The core's `ResponseMeta` for JavaScript: `{status, headers: [[name, value], ...],
-/// elapsed (ms), attempts, requestId, serverRequestId}`.
-fn response_meta(meta: iqtech::ResponseMeta) -> Value {
-    json!({
-        "status": meta.status,
-        "headers": meta.headers,
-        "elapsed": meta.elapsed.as_millis() as u64,
-        "attempts": meta.attempts,
-        "requestId": meta.request_id,
-        "serverRequestId": meta.server_request_id,
-    })
-}
-
-/// The names `withOptions` accepts: `iqtech::REQUEST_OPTIONS` in camelCase (for the tests
-/// that check them against the core's table).
-#[napi(js_name = "__requestOptions", skip_typescript)]
-pub fn request_option_names() -> Vec<String> {
-    iqtech::REQUEST_OPTIONS
-        .iter()
-        .map(|o| iqtech_node_support::case::snake_to_camel(o.name))
-        .collect()
 }

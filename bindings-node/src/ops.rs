@@ -56,7 +56,9 @@ macro_rules! node_operations {
     })*
     ) => {
         $(
-            $(#[doc = $gdoc])*
+            // One `concat!` doc, not the table's raw-string lines: napi's declaration writer
+            // would print those as `r" …"`; the TypeScript doc comes from iqtech-node-codegen.
+            #[doc = concat!($($gdoc, "\n"),*)]
             #[napi]
             pub struct $Group {
                 client: iqtech::Client,

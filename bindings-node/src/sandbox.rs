@@ -42,6 +42,14 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
+    /// Runs a control that returns nothing on the running server.
+    fn act(&self, f: impl FnOnce(&iqtech_sandbox::Sandbox)) -> Result<(), iqtech::Error> {
+        self.with(|s| {
+            f(s);
+            Ok(())
+        })
+    }
+
     fn with<R>(
         &self,
         f: impl FnOnce(&iqtech_sandbox::Sandbox) -> Result<R, iqtech::Error>,
@@ -160,43 +168,25 @@ impl Sandbox {
     /// Removes every fault rule.
     #[napi]
     pub fn clear_faults(&self, env: Env) -> napi::Result<()> {
-        sync(
-            &env,
-            self.with(|s| {
-                s.clear_faults();
-                Ok(())
-            }),
-        )
+        sync(&env, self.act(iqtech_sandbox::Sandbox::clear_faults))
     }
 
     /// Makes every token issued so far expire now (the client then gets a new one).
     #[napi]
     pub fn expire_tokens(&self, env: Env) -> napi::Result<()> {
-        sync(
-            &env,
-            self.with(|s| {
-                s.expire_tokens();
-                Ok(())
-            }),
-        )
+        sync(&env, self.act(iqtech_sandbox::Sandbox::expire_tokens))
     }
 
     /// A copy of the request journal: counters per route and the recent requests.
     #[napi(ts_return_type = "JournalSnapshot")]
     pub fn journal(&self, env: Env) -> napi::Result<Json> {
-        sync(&env, self.with(|s| journal_json(&s.journal())))
+        sync(&env, self.with(|s| output(&s.journal())))
     }
 
     /// Clears the request journal.
     #[napi]
     pub fn clear_journal(&self, env: Env) -> napi::Result<()> {
-        sync(
-            &env,
-            self.with(|s| {
-                s.clear_journal();
-                Ok(())
-            }),
-        )
+        sync(&env, self.act(iqtech_sandbox::Sandbox::clear_journal))
     }
 
     /// Serial numbers of the machines, in listing order.
@@ -243,10 +233,4 @@ impl Sandbox {
             }),
         )
     }
-}
-
-/// The journal with camelCase names; route names (`perRoute` keys) and request bodies are data
-/// and stay as they are (the conversion renames struct fields only).
-fn journal_json(j: &iqtech_sandbox::JournalSnapshot) -> Result<Json, iqtech::Error> {
-    output(j)
 }

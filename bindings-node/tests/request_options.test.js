@@ -18,7 +18,8 @@ after(async () => {
 const EMPTY_PAGE = '{"isSuccess":true,"result":null}'
 
 test('withOptions accepts exactly the core option names in camelCase', () => {
-  const names = require('../native.js').__requestOptions()
+  const { surface, camel } = require('./surface')
+  const names = surface().request_options.map((o) => camel(o.name))
   assert.deepEqual(names, ['timeout', 'maxAttempts', 'headers', 'requestId', 'deadline'])
   const client = sandbox.client()
   const values = { timeout: 5000, maxAttempts: 2, headers: { 'X-Tenant': '7' }, requestId: 'r-1', deadline: 30000 }

@@ -10,7 +10,8 @@
 //! - every group's methods (signature, options type, doc), from `iqtech::for_each_operation!`
 //!   and [`iqtech::operations::OPERATIONS`], under the binding's calling convention (required
 //!   arguments positional, defaulted ones in one trailing options object);
-//! - `ClientOptions`, from [`iqtech::SETTINGS`] (durations in milliseconds);
+//! - `ClientOptions` and `RequestOptions`, from [`iqtech::SETTINGS`] and
+//!   [`iqtech::REQUEST_OPTIONS`] (durations in milliseconds), with `Client.withOptions`;
 //! - the error classes and `ErrorCode`, from [`iqtech::ERROR_CLASSES`], with field types taken
 //!   from [`iqtech::ErrorDetails`];
 //! - the ESM entry point's named exports ([`esm_entry`]).
@@ -27,7 +28,7 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use iqtech::operations::{Kind, OperationSpec, GROUPS, OPERATIONS};
-use iqtech::{SettingKind, ERROR_CLASSES, SETTINGS};
+use iqtech::{SettingKind, SettingSpec, ERROR_CLASSES, REQUEST_OPTIONS, SETTINGS};
 use ts_rs::{Config, TypeVisitor, TS};
 
 use crate::case::snake_to_camel;
@@ -224,15 +225,17 @@ fn method(group_type: &str, spec: &OperationSpec, sig: &Signature, types: &mut S
     )
 }
 
-/// `ClientOptions`: every setting of [`SETTINGS`], camelCase, durations in milliseconds.
-fn client_options() -> String {
+/// The members of an options interface: every entry of a core table (`SETTINGS`,
+/// `REQUEST_OPTIONS`), camelCase, durations in milliseconds, all optional.
+fn option_members(table: &[SettingSpec]) -> String {
     let mut members = String::new();
-    for s in SETTINGS {
+    for s in table {
         let (ty, unit) = match s.kind {
             SettingKind::Text | SettingKind::Secret => ("string", ""),
             SettingKind::Integer => ("number", ""),
             SettingKind::Boolean => ("boolean", ""),
             SettingKind::Duration => ("number", " In milliseconds."),
+            SettingKind::Headers => ("Record<string, string>", ""),
         };
         let _ = writeln!(
             members,
@@ -242,7 +245,23 @@ fn client_options() -> String {
             snake_to_camel(s.name)
         );
     }
-    format!("\n/** Settings of a `Client` (`iqtech::ClientSettings`); an unknown name is a `ValidationError`. */\nexport interface ClientOptions {{\n{members}}}\n")
+    members
+}
+
+/// `ClientOptions` (every setting of [`SETTINGS`] and the binding's `logger`), `Logger`,
+/// `RequestOptions` (every entry of [`REQUEST_OPTIONS`] and the binding's `signal`) and
+/// `Client.withOptions`.
+fn client_options() -> String {
+    format!(
+        "\n/** Settings of a `Client` (`iqtech::ClientSettings`); an unknown name is a `ValidationError`. */\n\
+         export interface ClientOptions {{\n{}  /** Receives the SDK's log lines (one per call at info, one per attempt at debug; never a secret). Default: none, or stderr when IQTECH_LOG is set. */\n  logger?: Logger | null\n}}\n\
+         \n/** A logger for `ClientOptions.logger`: any of these methods, each given one line (`console` fits). */\n\
+         export interface Logger {{\n  debug?(line: string): void\n  info?(line: string): void\n  warn?(line: string): void\n  error?(line: string): void\n}}\n\
+         \n/** Options of the calls made through `client.withOptions(...)` (`iqtech::RequestOptions`); an unknown name is a `ValidationError`. */\n\
+         export interface RequestOptions {{\n{}  /** Cancels the calls made through this view: they reject with `signal.reason` (an `AbortError`). A request already sent may still take effect. */\n  signal?: AbortSignal | null\n}}\n",
+        option_members(SETTINGS),
+        option_members(REQUEST_OPTIONS)
+    )
 }
 
 /// `ErrorCode` and every class of [`ERROR_CLASSES`], fields typed from `ErrorDetails`.
@@ -264,7 +283,7 @@ fn errors() -> String {
         let mut fields = String::new();
         if class.parent.is_none() {
             fields.push_str("  /** Stable machine-readable kind. */\n  readonly code: ErrorCode\n");
-            for f in ["operation", "page"] {
+            for f in ["operation", "page", "requestId", "serverRequestId"] {
                 let _ = writeln!(fields, "  readonly {f}: ErrorDetails['{f}']");
             }
         }
@@ -295,7 +314,8 @@ pub fn declarations() -> String {
     let sigs = signatures(&mut types);
     types
         .add::<iqtech::FieldError>()
-        .add::<iqtech::ErrorDetails>();
+        .add::<iqtech::ErrorDetails>()
+        .add::<iqtech::ResponseMeta>();
     iqtech_sandbox::typescript::visit_types(&mut types);
     let mut out = types.module(
         "Models of the iQ Tech API and types of the sandbox, generated from their Rust definitions (ts-rs) by iqtech-node-codegen. Do not edit.",
@@ -328,7 +348,10 @@ pub fn declarations() -> String {
             g.type_name
         );
     }
-    let _ = write!(out, "\nexport interface Client {{\n{props}}}\n");
+    let _ = write!(
+        out,
+        "\nexport interface Client {{\n{props}  /** A view of this client whose calls use `options` (same connections and token); throws a `ValidationError` naming a bad option. */\n  withOptions(options?: RequestOptions): Client\n}}\n"
+    );
     out.push_str(&errors());
     out
 }
