@@ -241,17 +241,8 @@ mod tests {
 
     #[test]
     fn serde_names_are_the_table_and_durations_are_milliseconds() {
-        let json = serde_json::to_value(RequestOptions::default()).unwrap();
-        let names: Vec<&str> = json
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        let mut table: Vec<&str> = REQUEST_OPTIONS.iter().map(|o| o.name).collect();
-        let mut names = names;
-        names.sort();
-        table.sort();
+        let (names, table) =
+            crate::settings::tests::names_and_table::<RequestOptions>(REQUEST_OPTIONS);
         assert_eq!(names, table);
         let o: RequestOptions = serde_json::from_str(r#"{"deadline": 1500}"#).unwrap();
         assert_eq!(o.deadline, Some(Duration::from_millis(1500)));
