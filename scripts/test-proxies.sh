@@ -25,7 +25,8 @@ if ! tinyproxy_bin=$(command -v tinyproxy); then
 fi
 
 export MITMDUMP="$PWD/$venv/bin/mitmdump" TINYPROXY="$tinyproxy_bin"
-"$MITMDUMP" --version | head -1
+# sed reads all of it: `head -1` closed the pipe early and mitmdump died of a broken pipe.
+"$MITMDUMP" --version | sed -n 1p
 "$TINYPROXY" -v
 
 echo "== core: TLS trust and proxies (core/tests/tls_proxy.rs)"
