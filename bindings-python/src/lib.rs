@@ -41,27 +41,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sandbox::Sandbox>()?;
     runtime::register(m)?;
 
-    m.add_class::<iqtech::PageMeta>()?;
-    m.add_class::<iqtech::Employee>()?;
-    m.add_class::<iqtech::EmployeePage>()?;
-    m.add_class::<iqtech::Machine>()?;
-    m.add_class::<iqtech::PlanogramEntry>()?;
-    m.add_class::<iqtech::MachinePlanogram>()?;
-    m.add_class::<iqtech::MachinePage>()?;
-    m.add_class::<iqtech::TransactionMachine>()?;
-    m.add_class::<iqtech::BatchDetail>()?;
-    m.add_class::<iqtech::UserLimit>()?;
-    m.add_class::<iqtech::TransactionDetail>()?;
-    m.add_class::<iqtech::Transaction>()?;
-    m.add_class::<iqtech::TransactionPage>()?;
-    m.add_class::<iqtech::AccessCode>()?;
-    m.add_class::<iqtech::ReservationResult>()?;
-    m.add_class::<iqtech::ReservationStatus>()?;
-    m.add_class::<iqtech::RecallResult>()?;
-    m.add_class::<iqtech::ReservationDetail>()?;
-    m.add_class::<iqtech::ReportMachine>()?;
-    m.add_class::<iqtech::ReservedLockerReport>()?;
-    m.add_class::<iqtech::LegacyReservedLockerReport>()?;
-    m.add_class::<iqtech::LowStockRow>()?;
+    iqtech::ffi::python::add_model_classes(m)?;
     Ok(())
 }

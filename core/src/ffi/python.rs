@@ -216,9 +216,16 @@ fn write_str(out: &mut String, s: &str) {
     out.push('\'');
 }
 
-/// Gives each response model `to_dict()` and `__repr__`.
+/// Gives each response model `to_dict()` and `__repr__`, and lists them all in
+/// [`add_model_classes`].
 macro_rules! python_models {
-    ($($model:ident),+ $(,)?) => {$(
+    ($($model:ident),+ $(,)?) => {
+        /// Adds every response model class to the Python module (the one list of them).
+        pub fn add_model_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            $(m.add_class::<$model>()?;)+
+            Ok(())
+        }
+        $(
         #[pymethods]
         impl $model {
             /// This record as a dict of plain values (the serde/JSON form: snake_case keys,
