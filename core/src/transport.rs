@@ -197,6 +197,9 @@ struct Call<'a> {
     /// The attempt being made, from 1.
     attempt: u32,
     answer: Option<Answer>,
+    /// The error that ended the previous attempt, for a deadline that runs out between
+    /// attempts (while waiting, or before the next one starts).
+    last_error: Option<String>,
 }
 
 impl Call<'_> {
@@ -226,7 +229,9 @@ impl Call<'_> {
             operation: self.op.name,
             deadline: self.deadline.map(|(_, d)| d).unwrap_or_default(),
             attempts: self.attempt,
-            last: last.map(ToString::to_string),
+            last: last
+                .map(ToString::to_string)
+                .or_else(|| self.last_error.clone()),
         }
     }
 }
@@ -283,6 +288,7 @@ impl Transport {
             timeout: opts.timeout.unwrap_or(self.config.request_timeout),
             attempt: 1,
             answer: None,
+            last_error: None,
         };
         let result = self.run(&mut call, req, decode).await;
         finish(call, result)
@@ -403,7 +409,10 @@ impl Transport {
                     retry_after,
                 } => {
                     let error = if call.expired() && matches!(error, Error::Timeout { .. }) {
-                        call.deadline_error(Some(&error))
+                        // The attempt was cut short by the deadline itself: the failure worth
+                        // naming is the previous attempt's, when there was one.
+                        let cut = call.last_error.is_none().then_some(&error);
+                        call.deadline_error(cut)
                     } else {
                         error
                     };
@@ -439,6 +448,7 @@ impl Transport {
                 call.request_id
             )
         });
+        call.last_error = Some(error.to_string());
         tokio::time::sleep(wait).await;
         call.attempt += 1;
         Ok(())
