@@ -74,7 +74,10 @@ def plain_client(sandbox: Sandbox, **settings: str) -> iqtech.Client:
         client_secret=sandbox.client_secret,
         auth_url=sandbox.auth_url,
         api_url=sandbox.api_url,
-        max_attempts=1,
+        # tinyproxy closes its client connection after each plain-HTTP answer, so a pooled
+        # connection can close under the next request ("connection closed before message
+        # completed"); a second attempt of a read covers that, as it would for a user.
+        max_attempts=2,
         **settings,  # type: ignore[arg-type]
     )
 
