@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of issue 11, every part in one run (see README.md). Not run by CI.
 #
-#   bench/run.sh [rust] [python] [node] [export] [floor]     (default: all that can run)
+#   bench/run.sh [rust] [python] [node] [kotlin] [export] [floor]     (default: all that can run)
 #
 # Starts two static loopback servers (`iqbench serve`): a fast one and one with 20 ms latency per
 # API answer (the paging walk), runs each language's contenders against them, and stops them.
@@ -10,7 +10,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(floor rust python node export)
+[ ${#parts[@]} -eq 0 ] && parts=(floor rust python node kotlin export)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -47,6 +47,13 @@ if want node; then
     node "$here/node/bench.mjs" "$fast" "$slow"
   else
     echo "# node: skipped (no built addon in bindings-node)"
+  fi
+fi
+if want kotlin; then
+  if command -v mvn >/dev/null && command -v java >/dev/null; then
+    "$here/kotlin/run.sh" "$fast"
+  else
+    echo "# kotlin: skipped (needs a JDK 17+ and Maven)"
   fi
 fi
 if want export; then
