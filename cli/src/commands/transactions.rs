@@ -3,8 +3,6 @@
 
 use std::time::Instant;
 
-use std::fmt::Write as _;
-
 use iqtech::{
     BatchDetail, Decimal, Timestamp, Transaction, TransactionDetail, TransactionMachine,
     TransactionQuery, UserLimit,
@@ -13,6 +11,7 @@ use iqtech::{
 use super::{close, walk, Ctx};
 use crate::args::{Format, TransactionFilter, TransactionsCmd};
 use crate::exit::CliError;
+use crate::output::csv_line::CsvLine;
 use crate::output::flatten::flatten;
 use crate::output::{CsvRecords, Row, Shape, View};
 
@@ -100,8 +99,9 @@ fn rows(t: &Transaction) -> Vec<Row> {
         .collect()
 }
 
-/// The CSV of [`rows`], written straight from the fields: same columns, same texts (the test
-/// below compares them), without a JSON round trip or an owned string per cell.
+/// The CSV of [`rows`], encoded straight from the fields: same columns, same texts (the tests
+/// below compare the bytes), without a JSON round trip or an owned string per cell. The
+/// machine's cells are encoded once per transaction and copied into each of its rows.
 impl CsvRecords for Transaction {
     fn columns() -> Vec<String> {
         flatten(&TransactionMachine::default())
@@ -111,71 +111,76 @@ impl CsvRecords for Transaction {
             .collect()
     }
 
-    fn records(
-        &self,
-        record: &mut csv::ByteRecord,
-        write: &mut dyn FnMut(&csv::ByteRecord) -> Result<(), CliError>,
-    ) -> Result<u64, CliError> {
-        let mut scratch = String::new();
-        let mut bytes = Vec::new();
-        if self.transaction_details.is_empty() {
-            record.clear();
-            machine_cells(record, &self.machine_details);
-            for _ in 0..DETAIL_COLUMNS {
-                record.push_field(b"");
+    fn encode(&self, out: &mut Vec<u8>) -> u64 {
+        SCRATCH.with_borrow_mut(|(machine, json)| {
+            machine.clear();
+            let mut line = CsvLine::new(machine);
+            machine_cells(&mut line, &self.machine_details);
+            let fields = line.fields();
+            if self.transaction_details.is_empty() {
+                let mut line = CsvLine::with_encoded(out, machine, fields);
+                for _ in 0..DETAIL_COLUMNS {
+                    line.field(b"");
+                }
+                line.end();
+                return 1;
             }
-            write(record)?;
-            return Ok(1);
-        }
-        for d in &self.transaction_details {
-            record.clear();
-            machine_cells(record, &self.machine_details);
-            detail_cells(record, &mut scratch, &mut bytes, d);
-            write(record)?;
-        }
-        Ok(self.transaction_details.len() as u64)
+            for d in &self.transaction_details {
+                let mut line = CsvLine::with_encoded(out, machine, fields);
+                detail_cells(&mut line, json, d);
+                line.end();
+            }
+            self.transaction_details.len() as u64
+        })
     }
+}
+
+thread_local! {
+    /// Reused by [`Transaction::encode`]: the machine's encoded cells and a list cell's JSON.
+    static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<u8>)> = const {
+        std::cell::RefCell::new((Vec::new(), Vec::new()))
+    };
 }
 
 /// Number of [`TransactionDetail`] columns (checked against [`detail_cells`] by the tests).
 const DETAIL_COLUMNS: usize = 22;
 
-fn text(record: &mut csv::ByteRecord, v: &Option<String>) {
-    record.push_field(v.as_deref().unwrap_or("").as_bytes());
+fn text(line: &mut CsvLine<'_>, v: &Option<String>) {
+    line.text(v.as_deref());
 }
 
-fn money(record: &mut csv::ByteRecord, scratch: &mut String, v: &Option<Decimal>) {
-    scratch.clear();
-    if let Some(d) = v {
-        let _ = write!(scratch, "{d}");
-    }
-    record.push_field(scratch.as_bytes());
-}
-
-fn when(record: &mut csv::ByteRecord, v: &Option<Timestamp>) {
-    record.push_field(v.as_ref().map_or("", Timestamp::as_str).as_bytes());
+fn when(line: &mut CsvLine<'_>, v: &Option<Timestamp>) {
+    line.text(v.as_ref().map(Timestamp::as_str));
 }
 
 /// A list cell as [`crate::output::flatten`] writes it: empty, or the list's JSON with each
 /// object's members in sorted order (as `serde_json::Value` writes them). `cells` maps one
 /// element to its sorted mirror (below).
 fn list<'a, T, C: serde::Serialize>(
-    record: &mut csv::ByteRecord,
-    bytes: &mut Vec<u8>,
+    line: &mut CsvLine<'_>,
+    json: &mut Vec<u8>,
     v: &'a [T],
-    cells: impl Fn(&'a T) -> C,
+    cells: fn(&'a T) -> C,
 ) {
     if v.is_empty() {
-        record.push_field(b"");
+        line.field(b"");
         return;
     }
-    bytes.clear();
-    let items: Vec<C> = v.iter().map(cells).collect();
-    if let Err(e) = serde_json::to_writer(&mut *bytes, &items) {
-        bytes.clear();
-        bytes.extend_from_slice(e.to_string().as_bytes());
+    json.clear();
+    if let Err(e) = serde_json::to_writer(&mut *json, &Seq(v, cells)) {
+        json.clear();
+        json.extend_from_slice(e.to_string().as_bytes());
     }
-    record.push_field(bytes);
+    line.field(json);
+}
+
+/// A slice serialized as a JSON array of `.1` of each element, without collecting them.
+struct Seq<'a, T, C>(&'a [T], fn(&'a T) -> C);
+
+impl<'a, T, C: serde::Serialize> serde::Serialize for Seq<'a, T, C> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(self.1))
+    }
 }
 
 /// [`BatchDetail`] with its members in sorted order.
@@ -211,7 +216,7 @@ fn limit_cell(u: &UserLimit) -> LimitCell<'_> {
     LimitCell { question, response }
 }
 
-fn machine_cells(record: &mut csv::ByteRecord, m: &TransactionMachine) {
+fn machine_cells(line: &mut CsvLine<'_>, m: &TransactionMachine) {
     // Destructured so a new field fails to compile here instead of shifting columns.
     let TransactionMachine {
         serial_no,
@@ -221,16 +226,11 @@ fn machine_cells(record: &mut csv::ByteRecord, m: &TransactionMachine) {
         location,
     } = m;
     for v in [serial_no, organization, account, machine_name, location] {
-        text(record, v);
+        text(line, v);
     }
 }
 
-fn detail_cells(
-    record: &mut csv::ByteRecord,
-    scratch: &mut String,
-    bytes: &mut Vec<u8>,
-    d: &TransactionDetail,
-) {
+fn detail_cells(line: &mut CsvLine<'_>, json: &mut Vec<u8>, d: &TransactionDetail) {
     let TransactionDetail {
         transaction_date_and_time,
         employee_name,
@@ -255,7 +255,7 @@ fn detail_cells(
         package_quantity,
         package_price,
     } = d;
-    when(record, transaction_date_and_time);
+    when(line, transaction_date_and_time);
     for v in [
         employee_name,
         employee_number,
@@ -267,19 +267,19 @@ fn detail_cells(
         manufacturer_name,
         manufacturer_item_number,
     ] {
-        text(record, v);
+        text(line, v);
     }
-    money(record, scratch, dispensed_quantity);
-    text(record, second_person_auth);
-    list(record, bytes, batch_details, batch_cell);
-    list(record, bytes, user_limit, limit_cell);
-    money(record, scratch, price_per_item);
-    money(record, scratch, total);
+    line.decimal(dispensed_quantity.as_ref());
+    text(line, second_person_auth);
+    list(line, json, batch_details, batch_cell);
+    list(line, json, user_limit, limit_cell);
+    line.decimal(price_per_item.as_ref());
+    line.decimal(total.as_ref());
     for v in [item_number, taken_weight, asset_number, department] {
-        text(record, v);
+        text(line, v);
     }
-    money(record, scratch, package_quantity);
-    money(record, scratch, package_price);
+    line.decimal(package_quantity.as_ref());
+    line.decimal(package_price.as_ref());
 }
 
 #[cfg(test)]
@@ -287,34 +287,29 @@ mod tests {
     use super::*;
     use std::str::FromStr;
 
-    fn records_of(t: &Transaction) -> Vec<Vec<String>> {
-        let mut record = csv::ByteRecord::new();
-        let mut out = Vec::new();
-        let n = t
-            .records(&mut record, &mut |r| {
-                out.push(
-                    r.iter()
-                        .map(|f| String::from_utf8(f.to_vec()).unwrap())
-                        .collect(),
-                );
-                Ok(())
-            })
-            .unwrap();
-        assert_eq!(n as usize, out.len());
-        out
+    /// The bytes the general path writes for `t`'s rows: the csv crate, from [`rows`].
+    fn general_csv(t: &Transaction) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        for row in rows(t) {
+            let names: Vec<&str> = row.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(names, Transaction::columns());
+            w.write_record(row.iter().map(|(_, v)| v)).unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
     }
 
     fn same_as_rows(t: &Transaction) {
-        let slow = rows(t);
-        let fast = records_of(t);
-        let columns = Transaction::columns();
-        assert_eq!(slow.len(), fast.len());
-        for (s, f) in slow.iter().zip(&fast) {
-            let names: Vec<&str> = s.iter().map(|(k, _)| k.as_str()).collect();
-            let texts: Vec<&str> = s.iter().map(|(_, v)| v.as_str()).collect();
-            assert_eq!(names, columns);
-            assert_eq!(texts, *f);
-        }
+        let mut fast = Vec::new();
+        let n = t.encode(&mut fast);
+        let fast = String::from_utf8(fast).unwrap();
+        assert_eq!(fast, general_csv(t));
+        assert_eq!(n as usize, t.transaction_details.len().max(1));
+        let mut twice = Vec::new();
+        t.encode(&mut twice);
+        t.encode(&mut twice);
+        assert_eq!(String::from_utf8(twice).unwrap(), fast.repeat(2));
     }
 
     #[test]
@@ -371,9 +366,6 @@ mod tests {
         };
         same_as_rows(&t);
         same_as_rows(&Transaction::default());
-        assert_eq!(
-            records_of(&Transaction::default())[0].len(),
-            5 + DETAIL_COLUMNS
-        );
+        assert_eq!(Transaction::columns().len(), 5 + DETAIL_COLUMNS);
     }
 }

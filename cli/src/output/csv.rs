@@ -1,73 +1,95 @@
 //! CSV: a header row from the first row's columns, then rows as they arrive.
+//!
+//! Rows are encoded by [`CsvLine`] (the csv crate's default quoting, byte for byte) into one
+//! buffer that goes to the sink in blocks: a cell is copied once, and a row costs no allocation.
 
+use std::io::Write;
+
+use super::csv_line::CsvLine;
 use super::{CsvRecords, Row, Sink};
 use crate::exit::CliError;
 
 /// Streams CSV.
 pub struct CsvWriter {
-    out: csv::Writer<Sink>,
+    out: Sink,
     header: Option<Vec<String>>,
-    /// Reused by [`CsvWriter::records`], so a row costs no allocation.
-    record: csv::ByteRecord,
+    /// Encoded rows not yet written to `out`; written when they reach [`PENDING_BLOCK`] bytes.
+    pending: Vec<u8>,
 }
+
+/// Encoded bytes gathered before one write to the sink (its capacity: a write this large goes
+/// straight through the `BufWriter`).
+const PENDING_BLOCK: usize = 64 * 1024;
 
 impl CsvWriter {
     /// A writer on `out`.
     pub fn new(out: Sink) -> Self {
         Self {
-            out: csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(out),
+            out,
             header: None,
-            record: csv::ByteRecord::new(),
+            pending: Vec::with_capacity(2 * PENDING_BLOCK),
         }
+    }
+
+    /// Writes the header row once, from `columns` (called only for the first row).
+    fn header(&mut self, columns: impl FnOnce() -> Vec<String>) -> &[String] {
+        if self.header.is_none() {
+            let h = columns();
+            let mut line = CsvLine::new(&mut self.pending);
+            for name in &h {
+                line.field(name.as_bytes());
+            }
+            line.end();
+            self.header = Some(h);
+        }
+        self.header.as_deref().unwrap_or_default()
     }
 
     /// Writes rows; the first one fixes the columns. A later row with other columns is
     /// written in the header's order (missing cells empty, extra ones dropped).
     pub fn rows(&mut self, rows: Vec<Row>) -> Result<(), CliError> {
         for row in rows {
-            let header = match &self.header {
-                Some(h) => h,
-                None => {
-                    let h: Vec<String> = row.iter().map(|(k, _)| k.clone()).collect();
-                    self.out.write_record(&h)?;
-                    self.header.insert(h)
-                }
-            };
+            self.header(|| row.iter().map(|(k, _)| k.clone()).collect());
+            let header = self.header.as_deref().unwrap_or_default();
+            let mut line = CsvLine::new(&mut self.pending);
             let same =
                 header.len() == row.len() && header.iter().zip(&row).all(|(h, (k, _))| h == k);
             if same {
-                self.out.write_record(row.iter().map(|(_, v)| v))?;
+                for (_, v) in &row {
+                    line.field(v.as_bytes());
+                }
             } else {
-                let cells: Vec<&str> = header
-                    .iter()
-                    .map(|h| {
-                        row.iter()
-                            .find(|(k, _)| k == h)
-                            .map_or("", |(_, v)| v.as_str())
-                    })
-                    .collect();
-                self.out.write_record(cells)?;
+                for h in header {
+                    let cell = row.iter().find(|(k, _)| k == h).map_or("", |(_, v)| v);
+                    line.field(cell.as_bytes());
+                }
             }
+            line.end();
         }
-        Ok(())
+        self.write_full_block()
     }
 
     /// Writes an item's rows through [`CsvRecords`]; the first item fixes the header (its
     /// type's columns). Returns the number of rows written.
     pub fn records<T: CsvRecords>(&mut self, item: &T) -> Result<u64, CliError> {
-        if self.header.is_none() {
-            let h = T::columns();
-            self.out.write_record(&h)?;
-            self.header = Some(h);
-        }
-        let out = &mut self.out;
-        item.records(&mut self.record, &mut |r| Ok(out.write_byte_record(r)?))
+        self.header(T::columns);
+        let n = item.encode(&mut self.pending);
+        self.write_full_block()?;
+        Ok(n)
     }
 
-    /// Flushes.
+    /// Writes the encoded rows to the sink once they fill a block.
+    fn write_full_block(&mut self) -> Result<(), CliError> {
+        if self.pending.len() >= PENDING_BLOCK {
+            self.out.write_all(&self.pending)?;
+            self.pending.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes what is left and flushes.
     pub fn finish(mut self) -> Result<(), CliError> {
+        self.out.write_all(&self.pending)?;
         self.out.flush()?;
         Ok(())
     }
