@@ -14,6 +14,8 @@ package bench
 import com.fasterxml.jackson.databind.ObjectMapper
 import com.iqtech.sdk.Client
 import com.iqtech.sdk.models.ClientSettings
+import com.iqtech.sdk.models.FfiConverterTypeEmployeePage
+import com.iqtech.sdk.models.FfiConverterTypeTransactionPage
 import com.iqtech.sdk.models.TransactionQuery
 import kotlinx.coroutines.runBlocking
 import java.io.File
@@ -22,6 +24,8 @@ import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
+import java.nio.ByteBuffer
+import java.nio.ByteOrder
 
 /** One contender: does its call and reads its fields; returns how many fields it read. */
 class Contender(val name: String, val run: suspend () -> Int)
@@ -99,6 +103,16 @@ fun main(args: Array<String>) = runBlocking {
     println("# Kotlin/JVM ${System.getProperty("java.vm.name")} ${System.getProperty("java.version")}, " +
         "$rounds rounds after $warmup warm-up rounds; load average ${loadAverage()}")
 
+    // Diagnosis (-Dbench.keepAttached=true): uniffi's Kotlin resumes each suspended call from a JNA
+    // callback on a Rust runtime thread, which JNA attaches to the JVM and detaches again on
+    // every call by default. This keeps those threads attached (a JNA setting, no SDK change).
+    if (System.getProperty("bench.keepAttached") == "true") {
+        com.sun.jna.Native.setCallbackThreadInitializer(
+            com.iqtech.sdk.uniffiRustFutureContinuationCallbackImpl,
+            com.sun.jna.CallbackThreadInitializer(true, false, "iqtech-callback"),
+        )
+        println("# JNA callback threads stay attached (bench.keepAttached)")
+    }
     val sdk = Client(ClientSettings(clientId = "bench", clientSecret = "bench-secret", authUrl = url, apiUrl = url))
     val http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
     val mapper = ObjectMapper()
@@ -119,6 +133,16 @@ fun main(args: Array<String>) = runBlocking {
     val bytes = get("/api/Transaction").size
     println("# T1: ${bytes / 1000.0} KB, ${a.n} money fields summing ${a.sum} on both sides")
 
+    // What the uniffi lifting alone costs: the page in uniffi's wire format (as the Rust side hands
+    // it over), read back into Kotlin records by the generated converters, no call and no I/O.
+    val txPage = sdk.transactions().list(query)
+    val txWire = ByteBuffer.allocateDirect(FfiConverterTypeTransactionPage.allocationSize(txPage).toInt()).order(ByteOrder.BIG_ENDIAN)
+        .also { FfiConverterTypeTransactionPage.write(txPage, it); it.flip() }
+    val empPage = sdk.employees().list(page = 1u, pageSize = 100u)
+    val empWire = ByteBuffer.allocateDirect(FfiConverterTypeEmployeePage.allocationSize(empPage).toInt()).order(ByteOrder.BIG_ENDIAN)
+        .also { FfiConverterTypeEmployeePage.write(empPage, it); it.flip() }
+    println("# uniffi wire format: T1 page ${txWire.limit() / 1000.0} KB, E1 page ${empWire.limit() / 1000.0} KB")
+
     val tx = listOf(
         Contender("sdk transactions().list + money") { readSdk(sdk.transactions().list(query)) },
         Contender("sdk transactions().list only") { sdk.transactions().list(query).items.size },
@@ -126,6 +150,9 @@ fun main(args: Array<String>) = runBlocking {
             readBaseline(mapper.readValue(get("/api/Transaction"), TransactionEnvelope::class.java))
         },
         Contender("java.net.http bytes only (transfer)") { get("/api/Transaction").size },
+        Contender("(uniffi lift alone, no call: Kotlin reads the page)") {
+            readSdk(FfiConverterTypeTransactionPage.read(txWire.duplicate().order(ByteOrder.BIG_ENDIAN)))
+        },
     )
     show("Kotlin, 100 transactions (${bytes / 1000.0} KB)", tx, interleaved(tx, rounds, warmup))
 
@@ -137,6 +164,9 @@ fun main(args: Array<String>) = runBlocking {
             mapper.readValue(get("/api/Employee"), EmployeeEnvelope::class.java).result!!.items!!.count { it.employeeNumber != null }
         },
         Contender("java.net.http bytes only (transfer)") { get("/api/Employee").size },
+        Contender("(uniffi lift alone, no call: Kotlin reads the page)") {
+            FfiConverterTypeEmployeePage.read(empWire.duplicate().order(ByteOrder.BIG_ENDIAN)).items.count { it.employeeNumber != null }
+        },
     )
     show("Kotlin, 100 employees (${get("/api/Employee").size / 1000.0} KB)", emp, interleaved(emp, rounds * 3, warmup * 3))
     println("# load average at the end: ${loadAverage()}")
