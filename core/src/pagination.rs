@@ -2,8 +2,9 @@
 //!
 //! Sequential by default. With `concurrency > 1`, once the first page tells the page count, later
 //! pages are fetched in parallel (at most `concurrency` in flight) and still yielded in order, so
-//! memory stays bounded by `concurrency` pages. A failure yields [`Error::Page`] (naming the page)
-//! after every item already fetched, and ends the stream.
+//! memory stays bounded by `concurrency` pages; each of those pages is fetched and decoded on a
+//! runtime task of its own, so they decode on every worker thread. A failure yields
+//! [`Error::Page`] (naming the page) after every item already fetched, and ends the stream.
 
 use futures::future::{ready, BoxFuture};
 use futures::stream::{self, BoxStream, Stream, StreamExt};
@@ -120,8 +121,10 @@ impl<P: Paged> PageStream<P> {
                         let f = fetch.clone();
                         stream::iter(first + 1..=last)
                             .map(move |n| {
-                                let f = f.clone();
-                                async move { (f)(n).await.map_err(|e| page_error(n, e)) }
+                                // Each page on a task of its own: the pages in flight decode
+                                // in parallel, not in turns on the task polling this stream.
+                                let page = crate::runtime::spawn_here((f)(n));
+                                async move { page.await.map_err(|e| page_error(n, e)) }
                             })
                             .buffered(concurrency)
                             .boxed()

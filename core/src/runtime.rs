@@ -71,6 +71,28 @@ where
     }
 }
 
+/// Runs `fut` as a task of its own on the runtime that polls the caller (inline when there is
+/// none), so that several such futures in flight run on every worker thread instead of taking
+/// turns on the one task that polls them. The auto-pagers fetch (and decode) each page of a
+/// concurrent walk this way. Dropping the returned future aborts the task; a panic in it
+/// unwinds in the caller, as it would have inline.
+pub(crate) async fn spawn_here<F>(fut: F) -> F::Output
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let Ok(runtime) = Handle::try_current() else {
+        return fut.await;
+    };
+    let task = runtime.spawn(fut);
+    let _abort = AbortOnDrop(task.abort_handle());
+    match task.await {
+        Ok(out) => out,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => panic!("iqtech runtime task cancelled: {e}"),
+    }
+}
+
 /// Runs an SDK call on the shared runtime like [`spawn`], turning a panic inside it into
 /// [`crate::Error::Internal`] instead of unwinding into the host language. Every binding calls
 /// the core through this (or [`block_on_call`]), so a bug in the SDK never crashes the host.
