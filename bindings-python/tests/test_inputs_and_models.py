@@ -97,6 +97,29 @@ def test_models_are_typed_frozen_comparable(client: iqtech.Client) -> None:
         hash(e)
 
 
+def test_fields_are_built_once_and_stay_read_only(client: iqtech.Client) -> None:
+    tx = client.transactions.list(from_date=dt.date(2024, 1, 1), to_date=dt.date(2024, 12, 31), page_size=5)
+    untouched = client.transactions.list(from_date=dt.date(2024, 1, 1), to_date=dt.date(2024, 12, 31), page_size=5)
+    # A second read returns the very objects of the first: nothing is built twice.
+    assert tx.items is tx.items
+    t = tx.items[0]
+    assert t.transaction_details is t.transaction_details
+    assert t.machine_details is t.machine_details
+    d = t.transaction_details[0]
+    assert d.total is d.total and d.transaction_date_and_time is d.transaction_date_and_time
+    assert tx.meta is tx.meta
+    # Reading changes nothing a caller can see: equality, to_dict(), repr.
+    assert tx == untouched and tx.to_dict() == untouched.to_dict() and repr(tx) == repr(untouched)
+    for target, name in ((d, "total"), (d, "not_a_field"), (t, "machine_details")):
+        with pytest.raises(AttributeError, match="read-only"):
+            setattr(target, name, 1)
+        with pytest.raises(AttributeError, match="read-only"):
+            delattr(target, name)
+    assert d.total == Decimal(d.to_dict()["total"])
+    # The class still documents its fields.
+    assert type(d).total.__doc__
+
+
 def test_decimal_and_timestamps(client: iqtech.Client) -> None:
     tx = client.transactions.list(from_date=dt.date(2024, 1, 1), to_date=dt.date(2024, 12, 31), page_size=5)
     detail = tx.items[0].transaction_details[0]

@@ -16,6 +16,10 @@
 //! - [`StockSeverity`] → the member of the `str`-valued enum `iqtech.StockSeverity`.
 //! - `Decimal` → `decimal.Decimal`, `NaiveDate` → `datetime.date`: pyo3's own conversions.
 //!
+//! Each value is built once, on its first read, and kept on the object (in its `__dict__`): a
+//! second read of `page.items` or `detail.total` returns the same Python object without building
+//! it again, so reading a field twice costs a dictionary lookup. The objects stay read-only.
+//!
 //! `to_dict()` is the serde form (the same JSON the other SDKs print): snake_case keys, decimals
 //! and timestamps as strings, languages as their names. `__repr__` shows the same values, never
 //! a secret: access codes (and their bar code URLs) are redacted.
@@ -23,6 +27,8 @@
 use chrono::TimeZone;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
+use pyo3::exceptions::PyAttributeError;
+use pyo3::intern;
 use pyo3::types::{PyString, PyType};
 use serde::Serialize;
 use serde_json::Value;
@@ -128,6 +134,88 @@ impl<'py> IntoPyObject<'py> for StockSeverity {
     }
 }
 
+/// A model's field as a caching, non-data descriptor: the value is built on the first read and
+/// stored in the instance's `__dict__`, where every later read finds it first.
+///
+/// Why: pyo3's getter for a field converts the Rust value into new Python objects (a list of
+/// records, a `Decimal`, a `datetime`) every time it runs, and a getter is a data descriptor,
+/// which Python asks before the instance's `__dict__`. Wrapping it in a descriptor with only
+/// `__get__` (what `functools.cached_property` does) makes a second read a plain dictionary
+/// lookup in CPython, with no call into Rust. A model is frozen, so its values cannot go stale.
+#[pyclass(frozen, module = "iqtech")]
+struct CachedField {
+    /// pyo3's getter of the field (a `getset_descriptor`).
+    getter: Py<PyAny>,
+    /// The getter's `__get__`, looked up once.
+    get: Py<PyAny>,
+    /// The field's name.
+    name: Py<PyString>,
+}
+
+#[pymethods]
+impl CachedField {
+    fn __get__<'py>(
+        &self,
+        py: Python<'py>,
+        obj: Option<&Bound<'py, PyAny>>,
+        owner: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let Some(obj) = obj.filter(|o| !o.is_none()) else {
+            return Ok(self.getter.bind(py).clone());
+        };
+        let value = self.get.bind(py).call1((obj, owner))?;
+        let name = self.name.bind(py);
+        // SAFETY: `obj`, `name` and `value` are live references for the whole call; the generic
+        // setter stores into the instance `__dict__` because this descriptor has no `__set__`
+        // (it bypasses the class's read-only `__setattr__`), and returns -1 with an exception
+        // set on failure.
+        if unsafe {
+            pyo3::ffi::PyObject_GenericSetAttr(obj.as_ptr(), name.as_ptr(), value.as_ptr())
+        } != 0
+        {
+            return Err(PyErr::fetch(py));
+        }
+        Ok(value)
+    }
+
+    #[getter]
+    fn __doc__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(self.getter.bind(py).getattr(intern!(py, "__doc__"))?.unbind())
+    }
+}
+
+/// Replaces every field getter of a model class with its [`CachedField`].
+fn cache_fields(class: &Bound<'_, PyType>) -> PyResult<()> {
+    let py = class.py();
+    let getset = py
+        .import(intern!(py, "types"))?
+        .getattr(intern!(py, "GetSetDescriptorType"))?;
+    let attributes = class.getattr(intern!(py, "__dict__"))?;
+    let mut fields = Vec::new();
+    for item in attributes.call_method0(intern!(py, "items"))?.try_iter()? {
+        let (name, value): (Bound<'_, PyString>, Bound<'_, PyAny>) = item?.extract()?;
+        if value.is_instance(&getset)? && !name.to_cow()?.starts_with('_') {
+            fields.push((name, value));
+        }
+    }
+    for (name, getter) in fields {
+        let field = CachedField {
+            get: getter.getattr(intern!(py, "__get__"))?.unbind(),
+            getter: getter.unbind(),
+            name: name.clone().unbind(),
+        };
+        class.setattr(name, Py::new(py, field)?)?;
+    }
+    Ok(())
+}
+
+/// The error of an assignment to a model's attribute: models are read-only values.
+fn read_only(model: &str, name: &str) -> PyErr {
+    PyAttributeError::new_err(format!(
+        "'{model}' objects are read-only: cannot set attribute '{name}'"
+    ))
+}
+
 /// The serde form of a model as a Python object (dicts, lists, str, int, float, bool, None).
 fn to_dict<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     pythonize::pythonize(py, value).map_err(PyErr::from)
@@ -222,7 +310,10 @@ macro_rules! python_models {
     ($($model:ident),+ $(,)?) => {
         /// Adds every response model class to the Python module (the one list of them).
         pub fn add_model_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
-            $(m.add_class::<$model>()?;)+
+            $(
+                m.add_class::<$model>()?;
+                cache_fields(&m.py().get_type::<$model>())?;
+            )+
             Ok(())
         }
         $(
@@ -236,6 +327,14 @@ macro_rules! python_models {
 
             fn __repr__(&self) -> String {
                 repr(stringify!($model), self)
+            }
+
+            fn __setattr__(&self, name: &str, _value: &Bound<'_, PyAny>) -> PyResult<()> {
+                Err(read_only(stringify!($model), name))
+            }
+
+            fn __delattr__(&self, name: &str) -> PyResult<()> {
+                Err(read_only(stringify!($model), name))
             }
         }
     )+};

@@ -21,7 +21,7 @@ use super::de;
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct Employee {
     /// First name.
@@ -95,7 +95,7 @@ pub struct Employee {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct EmployeePage {
     /// The employees on this page.

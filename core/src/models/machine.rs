@@ -17,7 +17,7 @@ use super::de;
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct Machine {
     /// Display name (may carry stray spaces, as the server stores it).
@@ -58,7 +58,7 @@ pub struct Machine {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct PlanogramEntry {
     /// Selection (slot) number, as text.
@@ -102,7 +102,7 @@ pub struct PlanogramEntry {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct MachinePlanogram {
     /// The machine.
@@ -124,7 +124,7 @@ pub struct MachinePlanogram {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct MachinePage {
     /// The machines on this page.

@@ -18,7 +18,7 @@ use super::de;
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct TransactionMachine {
     /// WTN serial number.
@@ -49,7 +49,7 @@ pub struct TransactionMachine {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct BatchDetail {
     /// Lot number.
@@ -74,7 +74,7 @@ pub struct BatchDetail {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct UserLimit {
     /// The question.
@@ -96,7 +96,7 @@ pub struct UserLimit {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct TransactionDetail {
     /// When (server local time, no offset, seven fractional digits).
@@ -184,7 +184,7 @@ pub struct TransactionDetail {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct Transaction {
     /// The machine.
@@ -206,7 +206,7 @@ pub struct Transaction {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct TransactionPage {
     /// The transactions on this page.

@@ -143,7 +143,7 @@ pub struct Reservation {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct AccessCode {
     /// The assignee's name.
@@ -187,7 +187,7 @@ impl std::fmt::Debug for AccessCode {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct ReservationResult {
     /// The reservation's id (a GUID), for send-new-code and recall.
@@ -212,7 +212,7 @@ pub struct ReservationResult {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct ReservationStatus {
     /// The reservation's id (v2 only; the legacy route omits it).
@@ -236,7 +236,7 @@ pub struct ReservationStatus {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct RecallResult {
     /// E.g. "Reservation Recalled Successfully".
@@ -281,7 +281,7 @@ pub struct ReservedLockerReportQuery {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct ReservationDetail {
     /// Reservation type (JSON `type`, renamed because `type` is a keyword in most languages).
@@ -332,7 +332,7 @@ pub struct ReservationDetail {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct ReportMachine {
     /// Machine name.
@@ -357,7 +357,7 @@ pub struct ReportMachine {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct ReservedLockerReport {
     /// The tenant's account name.
@@ -385,7 +385,7 @@ pub struct ReservedLockerReport {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
 )]
 pub struct LegacyReservedLockerReport {
     /// Machine name.
