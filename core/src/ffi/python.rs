@@ -25,10 +25,10 @@
 //! a secret: access codes (and their bar code URLs) are redacted.
 
 use chrono::TimeZone;
-use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::exceptions::PyAttributeError;
 use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyType};
 use serde::Serialize;
 use serde_json::Value;
@@ -180,7 +180,11 @@ impl CachedField {
 
     #[getter]
     fn __doc__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(self.getter.bind(py).getattr(intern!(py, "__doc__"))?.unbind())
+        Ok(self
+            .getter
+            .bind(py)
+            .getattr(intern!(py, "__doc__"))?
+            .unbind())
     }
 }
 
