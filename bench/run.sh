@@ -61,10 +61,13 @@ if want export; then
   for n in 100000 1000000; do
     serve big --transactions "$n"
     out="$(mktemp)"
-    echo "# CLI export of $n transactions ($((n * 3)) rows) to CSV, concurrency 8"
+    # The floor right before and after, in the same run: rows/s of the export over the floor's.
+    echo "# CLI export of $n transactions ($((n * 3)) rows) to CSV, concurrency 8, load $(cut -d' ' -f1 /proc/loadavg)"
+    "$bin" floor | sed 's/^/  before: /'
     IQTECH_CLIENT_ID=bench IQTECH_CLIENT_SECRET=bench-secret IQTECH_AUTH_URL="$big" IQTECH_API_URL="$big" \
       /usr/bin/time -f "  peak RSS %M KB, %e s wall, %U s user, %S s sys" \
       "$root/target/release/iqtech" --no-progress --concurrency 8 -o "$out" transactions export
+    "$bin" floor | sed 's/^/  after: /'
     echo "  $(wc -l <"$out") lines, $(du -h "$out" | cut -f1)"
     rm -f "$out"
   done
