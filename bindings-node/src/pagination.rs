@@ -5,11 +5,17 @@
 //! pages); `nextBatch()` awaits the next values on the core's runtime and hands over every value
 //! already available (a page's items arrive together) as one JSON array: one promise per page
 //! rather than per item, which is what makes walking a report cheap, and nothing is fetched
-//! before it is asked for (beyond the `concurrency` the caller asked for). `index.js` builds the async
-//! iterator on top (`next`, `return`, `nextItem`, `[Symbol.asyncIterator]`), serving the batch
-//! item by item, so `for await (const e of client.employees.iter())` works and a `break` calls
-//! `return()`, which calls [`NativePager::close`]: the stream is dropped and the pages in flight
-//! are cancelled. A failed page rejects after the items of the pages before it.
+//! before it is asked for (beyond the `concurrency` the caller asked for, see below).
+//! `index.js` builds the async iterator on top (`next`, `return`, `nextItem`,
+//! `[Symbol.asyncIterator]`), serving the batch item by item, so
+//! `for await (const e of client.employees.iter())` works and a `break` calls `return()`, which
+//! calls [`NativePager::close`]: the stream is dropped and the pages in flight are cancelled.
+//! A failed page rejects after the items of the pages before it.
+//!
+//! A pager with `concurrency` above 1 turns the next batch into JSON while JavaScript parses
+//! and walks the current one (one batch ahead, on a runtime task), so the text is ready when
+//! `nextBatch()` is called: it holds at most one page more than `concurrency`. A sequential
+//! pager reads nothing ahead.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -33,12 +39,17 @@ type Batches = BoxStream<'static, Result<(usize, String), iqtech::Error>>;
 pub trait Batched: Send + 'static {
     /// What the pager yields.
     type Value: Serialize + 'static;
+    /// Pages the core keeps in flight (1: sequential, nothing fetched before it is asked for).
+    fn concurrency(&self) -> usize;
     /// The next batch, `None` at the end (and after an error).
     fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<Self::Value>, iqtech::Error>>>;
 }
 
 impl<T: Serialize + Send + 'static> Batched for iqtech::ItemStream<T> {
     type Value = T;
+    fn concurrency(&self) -> usize {
+        iqtech::ItemStream::concurrency(self)
+    }
     fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<T>, iqtech::Error>>> {
         self.next_batch().boxed()
     }
@@ -46,6 +57,9 @@ impl<T: Serialize + Send + 'static> Batched for iqtech::ItemStream<T> {
 
 impl<P: iqtech::Paged + Serialize> Batched for iqtech::PageStream<P> {
     type Value = P;
+    fn concurrency(&self) -> usize {
+        iqtech::PageStream::concurrency(self)
+    }
     fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<P>, iqtech::Error>>> {
         async move { self.next_page().await.map(|r| r.map(|p| vec![p])) }.boxed()
     }
@@ -65,6 +79,7 @@ impl NativePager {
     /// A pager over a core item or page stream; each batch becomes one JSON array on the
     /// runtime's threads, and a failure comes after the values before it.
     pub(crate) fn new<B: Batched>(stream: B) -> Self {
+        let read_ahead = stream.concurrency() > 1;
         let batches = stream::unfold(stream, |mut s| async move {
             let batch = s.next_values().await?.and_then(|values| {
                 let n = values.len();
@@ -73,11 +88,52 @@ impl NativePager {
             Some((batch, s))
         })
         .boxed();
+        let batches = if read_ahead {
+            one_batch_ahead(batches)
+        } else {
+            batches
+        };
         Self {
             batches: Arc::new(Mutex::new(Some(batches))),
             closed: Arc::new(AtomicBool::new(false)),
         }
     }
+}
+
+/// Drives `batches` on a runtime task that keeps the next batch ready while the current one is
+/// handed over; dropping the returned stream (end, failure, `close()`) aborts the task, which
+/// drops the core's stream and cancels its pages in flight.
+fn one_batch_ahead(mut batches: Batches) -> Batches {
+    let (tx, rx) = tokio::sync::mpsc::channel(1);
+    let task = iqtech::runtime::handle().spawn(async move {
+        // A slot first, then the batch: at most one batch waits, so one page beyond what
+        // JavaScript has taken is pulled from the core's stream.
+        while let Ok(slot) = tx.reserve().await {
+            let Some(batch) = batches.next().await else {
+                break;
+            };
+            let failed = batch.is_err();
+            slot.send(batch);
+            if failed {
+                break;
+            }
+        }
+    });
+    /// The receiving end; aborts the producing task when dropped.
+    struct Ahead {
+        rx: tokio::sync::mpsc::Receiver<Result<(usize, String), iqtech::Error>>,
+        task: tokio::task::AbortHandle,
+    }
+    impl Drop for Ahead {
+        fn drop(&mut self) {
+            self.task.abort();
+        }
+    }
+    let ahead = Ahead {
+        rx,
+        task: task.abort_handle(),
+    };
+    stream::unfold(ahead, |mut a| async move { a.rx.recv().await.map(|b| (b, a)) }).boxed()
 }
 
 /// The items of the next non-empty page; `None` at the end.

@@ -104,6 +104,7 @@ pub(crate) type FetchPage<P> = Arc<dyn Fn(u32) -> BoxFuture<'static, Result<P>> 
 /// A stream of whole pages. Also usable without `StreamExt` through [`PageStream::next_page`].
 pub struct PageStream<P> {
     inner: BoxStream<'static, Result<P>>,
+    concurrency: usize,
 }
 
 impl<P: Paged> PageStream<P> {
@@ -142,7 +143,16 @@ impl<P: Paged> PageStream<P> {
                 ready(Some(r))
             })
             .boxed();
-        Self { inner }
+        Self {
+            inner,
+            concurrency: concurrency.max(1),
+        }
+    }
+
+    /// How many pages this stream keeps in flight: 1 for a sequential walk, which fetches no
+    /// page before it is asked for. A binding may read one batch ahead only when this is above 1.
+    pub fn concurrency(&self) -> usize {
+        self.concurrency
     }
 
     /// The next page, or `None` at the end (and after an error).
@@ -155,6 +165,7 @@ impl<P: Paged> PageStream<P> {
         ItemStream {
             pages: self.inner.map(|r| r.map(Paged::into_items)).boxed(),
             current: Vec::new().into_iter(),
+            concurrency: self.concurrency,
         }
     }
 }
@@ -202,12 +213,19 @@ pub struct ItemStream<T> {
     pages: BoxStream<'static, Result<Vec<T>>>,
     /// The rest of the page being yielded.
     current: std::vec::IntoIter<T>,
+    /// Pages in flight (see [`PageStream::concurrency`]).
+    concurrency: usize,
 }
 
 // No field is ever pinned (items are moved out, never polled in place).
 impl<T> Unpin for ItemStream<T> {}
 
 impl<T> ItemStream<T> {
+    /// How many pages this stream keeps in flight (see [`PageStream::concurrency`]).
+    pub fn concurrency(&self) -> usize {
+        self.concurrency
+    }
+
     /// The next item, or `None` at the end (and after an error).
     pub async fn next_item(&mut self) -> Option<Result<T>> {
         self.next().await
@@ -299,6 +317,15 @@ mod tests {
                 .collect();
             assert_eq!(numbers, expected, "concurrency {c}");
             assert_eq!(calls.load(Ordering::SeqCst), 7);
+        }
+    }
+
+    #[tokio::test]
+    async fn streams_tell_their_concurrency() {
+        for (asked, told) in [(0, 1), (1, 1), (4, 4)] {
+            let pages = PageStream::new(fake(2, None, Arc::new(AtomicUsize::new(0))), 1, asked);
+            assert_eq!(pages.concurrency(), told);
+            assert_eq!(pages.items().concurrency(), told);
         }
     }
 
