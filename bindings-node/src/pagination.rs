@@ -133,7 +133,11 @@ fn one_batch_ahead(mut batches: Batches) -> Batches {
         rx,
         task: task.abort_handle(),
     };
-    stream::unfold(ahead, |mut a| async move { a.rx.recv().await.map(|b| (b, a)) }).boxed()
+    stream::unfold(
+        ahead,
+        |mut a| async move { a.rx.recv().await.map(|b| (b, a)) },
+    )
+    .boxed()
 }
 
 /// The items of the next non-empty page; `None` at the end.
