@@ -64,6 +64,10 @@ mkdir -p "$check/home" "$check/cargo-home" "$check/out" "$check/tmp" "$check/tar
 # Unpacked to the same path every run (tar keeps the files' times), so a warm target folder
 # stays valid; pip builds a local folder in place.
 tar -xzf "$sdist" -C "$check" && mv "$check/iqtech-$version" "$check/src"
+# The SDK's own sources are stamped now, so a warm target folder rebuilds them: the sdist's file
+# times can be older than that folder's last build (a stale build of the core went unnoticed that
+# way). The vendored crates keep their times and stay built.
+find "$check/src" -path "$check/src/vendor" -prune -o -type f -print0 | xargs -0 touch
 for f in pyproject.toml Cargo.toml Cargo.lock PKG-INFO .cargo/config.toml vendor; do
   [ -e "$check/src/$f" ] || { echo "sdist-offline: the sdist lacks $f" >&2; exit 1; }
 done
