@@ -11,9 +11,10 @@
 //!
 //! Pager objects, one per distinct stream name of the table (two groups may share one): an item
 //! pager has `next()`, a page pager `nextPage()`; each returns null at the end (and after an
-//! error, which names the page in `page`). They hold the core's [`iqtech::ItemStream`] /
-//! [`iqtech::PageStream`] behind a mutex, so any thread or coroutine may call them; concurrent
-//! callers are served one after the other and never get the same item twice.
+//! error, which names the page in `page`). They read the core's [`iqtech::ItemStream`] /
+//! [`iqtech::PageStream`] through its read-ahead policy ([`iqtech::Pager::read_ahead`]) behind
+//! a mutex, so any thread or coroutine may call them; concurrent callers are served one after
+//! the other and never get the same item twice.
 //!
 //! uniffi reads doc comments and defaults only as plain literals, so the callback matches them
 //! as single token trees (`tt`) and hands them on untouched.
@@ -104,42 +105,43 @@ macro_rules! ffi_streams {
 /// One pager object: `next()` for item pagers, `nextPage()` for page pagers.
 macro_rules! ffi_stream {
     (items $stream:ident $item:ty) => {
-        ffi_stream! { @object $stream ItemStream<$item> }
+        ffi_stream! { @object $stream $item }
 
         #[uniffi::export]
         impl $stream {
             /// The next item, or null when there are no more (also after an error). Fetches a
-            /// page only when the items already fetched are used up.
+            /// page only when the items already fetched are used up (a concurrent pager keeps
+            /// its pages in flight and one page ready).
             pub async fn next(&self) -> Result<Option<$item>, IqtechError> {
                 let inner = self.inner.clone();
-                call(async move { inner.lock().await.next_item().await.transpose() }).await
+                call(async move { inner.lock().await.next().await.transpose() }).await
             }
         }
     };
     (pages $stream:ident $page:ty) => {
-        ffi_stream! { @object $stream PageStream<$page> }
+        ffi_stream! { @object $stream $page }
 
         #[uniffi::export]
         impl $stream {
             /// The next page, or null when there are no more (also after an error).
             pub async fn next_page(&self) -> Result<Option<$page>, IqtechError> {
                 let inner = self.inner.clone();
-                call(async move { inner.lock().await.next_page().await.transpose() }).await
+                call(async move { inner.lock().await.next().await.transpose() }).await
             }
         }
     };
-    (@object $stream:ident $core:ty) => {
+    (@object $stream:ident $value:ty) => {
         /// An auto-pager of the core, driven one item (`next()`) or one page (`nextPage()`) at
         /// a time; null at the end. Safe to share between coroutines. Close it when done.
         #[derive(uniffi::Object)]
         pub struct $stream {
-            inner: Arc<Mutex<$core>>,
+            inner: Arc<Mutex<Values<$value>>>,
         }
 
         impl $stream {
-            fn new(stream: $core) -> Arc<Self> {
+            fn new(pager: impl Pager<Value = $value>) -> Arc<Self> {
                 Arc::new(Self {
-                    inner: Arc::new(Mutex::new(stream)),
+                    inner: Arc::new(Mutex::new(Values::new(pager))),
                 })
             }
         }
@@ -150,6 +152,36 @@ macro_rules! ffi_stream {
             }
         }
     };
+}
+
+/// A core pager read through the core's read-ahead (`Pager::read_ahead`), handed out one value
+/// at a time.
+struct Values<T> {
+    batches: ReadAhead<Vec<T>>,
+    current: std::vec::IntoIter<T>,
+}
+
+impl<T: Send + 'static> Values<T> {
+    fn new<P: Pager<Value = T>>(pager: P) -> Self {
+        Self {
+            batches: pager.read_ahead(Ok),
+            current: Vec::new().into_iter(),
+        }
+    }
+
+    /// The next value, `None` at the end (and after the error, which comes once).
+    async fn next(&mut self) -> Option<iqtech::Result<T>> {
+        if let Some(value) = self.current.next() {
+            return Some(Ok(value));
+        }
+        match self.batches.next().await? {
+            Ok(batch) => {
+                self.current = batch.into_iter();
+                self.current.next().map(Ok)
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
 }
 
 iqtech::for_each_operation!(ffi_surface);

@@ -12,16 +12,14 @@
 //! calls [`NativePager::close`]: the stream is dropped and the pages in flight are cancelled.
 //! A failed page rejects after the items of the pages before it.
 //!
-//! A pager with `concurrency` above 1 turns the next batch into JSON while JavaScript parses
-//! and walks the current one (one batch ahead, on a runtime task), so the text is ready when
-//! `nextBatch()` is called: it holds at most one page more than `concurrency`. A sequential
-//! pager reads nothing ahead.
+//! How far a pager reads ahead is the core's policy (`iqtech::Pager::read_ahead`), the same in
+//! every language: a concurrent pager turns the next batch into JSON while JavaScript parses and
+//! walks the current one; a sequential pager reads nothing ahead.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use futures::future::{BoxFuture, FutureExt};
-use futures::stream::{self, BoxStream, StreamExt};
+use iqtech::{Pager, ReadAhead};
 use napi::bindgen_prelude::Object;
 use napi::Env;
 use napi_derive::napi;
@@ -31,45 +29,11 @@ use tokio::sync::Mutex;
 use crate::convert::{output, Json};
 use crate::promise::promise;
 
-/// Batches of values, each one camelCase JSON array, with its length.
-type Batches = BoxStream<'static, Result<(usize, String), iqtech::Error>>;
-
-/// A core stream the pager reads a batch at a time, never reading ahead: an `ItemStream` hands
-/// over the rest of a page, a `PageStream` one page.
-pub trait Batched: Send + 'static {
-    /// What the pager yields.
-    type Value: Serialize + 'static;
-    /// Pages the core keeps in flight (1: sequential, nothing fetched before it is asked for).
-    fn concurrency(&self) -> usize;
-    /// The next batch, `None` at the end (and after an error).
-    fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<Self::Value>, iqtech::Error>>>;
-}
-
-impl<T: Serialize + Send + 'static> Batched for iqtech::ItemStream<T> {
-    type Value = T;
-    fn concurrency(&self) -> usize {
-        iqtech::ItemStream::concurrency(self)
-    }
-    fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<T>, iqtech::Error>>> {
-        self.next_batch().boxed()
-    }
-}
-
-impl<P: iqtech::Paged + Serialize> Batched for iqtech::PageStream<P> {
-    type Value = P;
-    fn concurrency(&self) -> usize {
-        iqtech::PageStream::concurrency(self)
-    }
-    fn next_values(&mut self) -> BoxFuture<'_, Option<Result<Vec<P>, iqtech::Error>>> {
-        async move { self.next_page().await.map(|r| r.map(|p| vec![p])) }.boxed()
-    }
-}
-
 /// The native side of an auto-pager (see `Pager<T>`, which `index.js` builds on it).
 #[napi]
 pub struct NativePager {
-    /// The stream; `None` once it ended, failed or was closed.
-    batches: Arc<Mutex<Option<Batches>>>,
+    /// Each batch as one camelCase JSON array; `None` once it ended, failed or was closed.
+    batches: Arc<Mutex<Option<ReadAhead<String>>>>,
     /// Set by `close()` at once, so no batch is handed out after it even while the stream is
     /// still being dropped.
     closed: Arc<AtomicBool>,
@@ -78,21 +42,12 @@ pub struct NativePager {
 impl NativePager {
     /// A pager over a core item or page stream; each batch becomes one JSON array on the
     /// runtime's threads, and a failure comes after the values before it.
-    pub(crate) fn new<B: Batched>(stream: B) -> Self {
-        let read_ahead = stream.concurrency() > 1;
-        let batches = stream::unfold(stream, |mut s| async move {
-            let batch = s.next_values().await?.and_then(|values| {
-                let n = values.len();
-                output(&values).map(|json| (n, json.0.unwrap_or_default()))
-            });
-            Some((batch, s))
-        })
-        .boxed();
-        let batches = if read_ahead {
-            one_batch_ahead(batches)
-        } else {
-            batches
-        };
+    pub(crate) fn new<P>(pager: P) -> Self
+    where
+        P: Pager,
+        P::Value: Serialize,
+    {
+        let batches = pager.read_ahead(|values| Ok(output(&values)?.0.unwrap_or_default()));
         Self {
             batches: Arc::new(Mutex::new(Some(batches))),
             closed: Arc::new(AtomicBool::new(false)),
@@ -100,70 +55,27 @@ impl NativePager {
     }
 }
 
-/// Drives `batches` on a runtime task that keeps the next batch ready while the current one is
-/// handed over; dropping the returned stream (end, failure, `close()`) aborts the task, which
-/// drops the core's stream and cancels its pages in flight.
-fn one_batch_ahead(mut batches: Batches) -> Batches {
-    let (tx, rx) = tokio::sync::mpsc::channel(1);
-    let task = iqtech::runtime::handle().spawn(async move {
-        // A slot first, then the batch: at most one batch waits, so one page beyond what
-        // JavaScript has taken is pulled from the core's stream.
-        while let Ok(slot) = tx.reserve().await {
-            let Some(batch) = batches.next().await else {
-                break;
-            };
-            let failed = batch.is_err();
-            slot.send(batch);
-            if failed {
-                break;
-            }
-        }
-    });
-    /// The receiving end; aborts the producing task when dropped.
-    struct Ahead {
-        rx: tokio::sync::mpsc::Receiver<Result<(usize, String), iqtech::Error>>,
-        task: tokio::task::AbortHandle,
-    }
-    impl Drop for Ahead {
-        fn drop(&mut self) {
-            self.task.abort();
-        }
-    }
-    let ahead = Ahead {
-        rx,
-        task: task.abort_handle(),
-    };
-    stream::unfold(
-        ahead,
-        |mut a| async move { a.rx.recv().await.map(|b| (b, a)) },
-    )
-    .boxed()
-}
-
-/// The items of the next non-empty page; `None` at the end.
+/// The items of the next non-empty page (the core skips empty ones); `None` at the end.
 async fn next_batch(
-    batches: &Mutex<Option<Batches>>,
+    batches: &Mutex<Option<ReadAhead<String>>>,
     closed: &AtomicBool,
 ) -> Result<Option<Json>, iqtech::Error> {
     let mut guard = batches.lock().await;
-    loop {
-        if closed.load(Ordering::SeqCst) {
-            return Ok(None);
+    if closed.load(Ordering::SeqCst) {
+        return Ok(None);
+    }
+    let Some(stream) = guard.as_mut() else {
+        return Ok(None);
+    };
+    match stream.next().await {
+        Some(Ok(text)) => Ok(Some(Json(Some(text)))),
+        Some(Err(e)) => {
+            *guard = None;
+            Err(e)
         }
-        let Some(stream) = guard.as_mut() else {
-            return Ok(None);
-        };
-        match stream.next().await {
-            Some(Ok((0, _))) => continue,
-            Some(Ok((_, text))) => return Ok(Some(Json(Some(text)))),
-            Some(Err(e)) => {
-                *guard = None;
-                return Err(e);
-            }
-            None => {
-                *guard = None;
-                return Ok(None);
-            }
+        None => {
+            *guard = None;
+            Ok(None)
         }
     }
 }

@@ -46,6 +46,25 @@ async function run(client, op, args) {
   return { error, items }
 }
 
+/** Takes `call.take` items, leaves the pager open and idle, then checks the journal's count per route. */
+async function checkReadAhead(sandbox, client, op, c) {
+  assert.deepEqual(Object.keys(c.expect), ['requests_at_most'], 'this runner checks only requests_at_most with take')
+  assert.equal(op.kind, 'items', 'take applies to item pagers')
+  sandbox.clearJournal()
+  const pager = client[camel(op.group)][camel(op.method)](...jsArguments(op, c.call.args))
+  try {
+    for (let i = 0; i < c.call.take; i++) assert.ok(await pager.nextItem(), `item ${i + 1}`)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const perRoute = sandbox.journal().perRoute
+    for (const [route, most] of Object.entries(c.expect.requests_at_most)) {
+      const n = perRoute[route] ?? 0
+      assert.ok(n > 0 && n <= most, `${route}: ${n} requests, at most ${most}`)
+    }
+  } finally {
+    pager.close()
+  }
+}
+
 const checks = {
   code: (e, v) => assert.equal(e.code, v),
   class: (e, v) => {
@@ -84,6 +103,7 @@ for (const file of files) {
         sandbox.clearJournal()
         const client = sandbox.client({ maxAttempts: 1, ...camelKeys(c.settings ?? {}) })
         if (c.fault) sandbox.inject(camelKeys(c.fault))
+        if (c.call.take !== undefined) return await checkReadAhead(sandbox, client, op, c)
         const { error, items } = await run(client, op, jsArguments(op, c.call.args))
         assert.ok(error instanceof iq.IqtechError, `an SDK error, got ${error}`)
         for (const [key, expected] of Object.entries(c.expect)) {

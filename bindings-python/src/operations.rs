@@ -159,16 +159,16 @@ macro_rules! invoke {
         crate::runtime::awaitable($py, async move { $($call)*.await }).map(Bound::unbind)
     };
     (sync items $py:ident, $($call:tt)*) => {
-        crate::pagination::iterator::<crate::pagination::ItemIterator, _, _>($py, $($call)*)
+        crate::pagination::iterator::<crate::pagination::ItemIterator, _>($py, $($call)*)
     };
     (async items $py:ident, $($call:tt)*) => {
-        crate::pagination::iterator::<crate::pagination::AsyncItemIterator, _, _>($py, $($call)*)
+        crate::pagination::iterator::<crate::pagination::AsyncItemIterator, _>($py, $($call)*)
     };
     (sync pages $py:ident, $($call:tt)*) => {
-        crate::pagination::iterator::<crate::pagination::PageIterator, _, _>($py, $($call)*)
+        crate::pagination::iterator::<crate::pagination::PageIterator, _>($py, $($call)*)
     };
     (async pages $py:ident, $($call:tt)*) => {
-        crate::pagination::iterator::<crate::pagination::AsyncPageIterator, _, _>($py, $($call)*)
+        crate::pagination::iterator::<crate::pagination::AsyncPageIterator, _>($py, $($call)*)
     };
 }
 

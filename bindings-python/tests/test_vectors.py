@@ -9,6 +9,7 @@ positional dict, the rest as keywords. See ``tests/vectors/README.md``.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
@@ -43,9 +44,8 @@ def settings(case: Dict[str, Any]) -> Dict[str, Any]:
     return out
 
 
-def call(client: iqtech.Client, spec: Dict[str, Any]) -> tuple[Any, List[Any]]:
-    """Runs the case's call; returns (the error raised or None, the items delivered before)."""
-    op = OPERATIONS[spec["operation"]]
+def arguments(op: Dict[str, Any], spec: Dict[str, Any]) -> tuple[List[Any], Dict[str, Any]]:
+    """The Python arguments of the case's call: records and what precedes them positional."""
     given = dict(spec.get("args", {}))
     positional: List[Any] = []
     keywords: Dict[str, Any] = {}
@@ -62,6 +62,13 @@ def call(client: iqtech.Client, spec: Dict[str, Any]) -> tuple[Any, List[Any]]:
             else:
                 keywords[arg["name"]] = value
     assert not given, f"arguments not in the table: {sorted(given)}"
+    return positional, keywords
+
+
+def call(client: iqtech.Client, spec: Dict[str, Any]) -> tuple[Any, List[Any]]:
+    """Runs the case's call; returns (the error raised or None, the items delivered before)."""
+    op = OPERATIONS[spec["operation"]]
+    positional, keywords = arguments(op, spec)
     method = getattr(getattr(client, op["group"]), op["method"])
     items: List[Any] = []
     try:
@@ -98,6 +105,24 @@ def check(expect: Dict[str, Any], error: Optional[iqtech.IqtechError], items: Li
         assert e.retry_after is not None and round(e.retry_after * 1000) == expect["retry_after_ms"]
 
 
+def check_read_ahead(sb: Sandbox, client: iqtech.Client, case: Dict[str, Any]) -> None:
+    """Takes `call.take` items, leaves the pager open and idle, then checks the journal."""
+    spec, expect = case["call"], case["expect"]
+    assert set(expect) == {"requests_at_most"}, f"this runner cannot check {sorted(expect)}"
+    op = OPERATIONS[spec["operation"]]
+    assert op["kind"] == "items", "take applies to item pagers"
+    positional, keywords = arguments(op, spec)
+    sb.clear_journal()
+    pager = getattr(getattr(client, op["group"]), op["method"])(*positional, **keywords)
+    for _ in range(spec["take"]):
+        next(pager)
+    time.sleep(0.3)
+    per_route = sb.journal()["per_route"]
+    for route, most in expect["requests_at_most"].items():
+        assert 0 < per_route.get(route, 0) <= most, (route, per_route)
+    del pager
+
+
 @pytest.mark.parametrize("case", list(cases()))
 def test_vector(case: Dict[str, Any], sandbox: Sandbox) -> None:
     own = Sandbox(**case["sandbox"]) if "sandbox" in case else None
@@ -106,6 +131,9 @@ def test_vector(case: Dict[str, Any], sandbox: Sandbox) -> None:
         client = sb.client(**settings(case))
         if "fault" in case:
             sb.inject(case["fault"])
+        if "take" in case["call"]:
+            check_read_ahead(sb, client, case)
+            return
         error, items = call(client, case["call"])
         check(case["expect"], error, items)
     finally:

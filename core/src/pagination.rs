@@ -13,6 +13,9 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use crate::error::{Error, Result};
+mod read_ahead;
+pub use read_ahead::{Pager, ReadAhead};
+
 use crate::models::{
     EmployeePage, LegacyReservedLockerReport, MachinePage, ReportPage, ReservationDetail,
     ReservedLockerReport, TransactionPage,
@@ -149,12 +152,6 @@ impl<P: Paged> PageStream<P> {
         }
     }
 
-    /// How many pages this stream keeps in flight: 1 for a sequential walk, which fetches no
-    /// page before it is asked for. A binding may read one batch ahead only when this is above 1.
-    pub fn concurrency(&self) -> usize {
-        self.concurrency
-    }
-
     /// The next page, or `None` at the end (and after an error).
     pub async fn next_page(&mut self) -> Option<Result<P>> {
         self.inner.next().await
@@ -213,7 +210,7 @@ pub struct ItemStream<T> {
     pages: BoxStream<'static, Result<Vec<T>>>,
     /// The rest of the page being yielded.
     current: std::vec::IntoIter<T>,
-    /// Pages in flight (see [`PageStream::concurrency`]).
+    /// Pages in flight (see [`Pager::concurrency`]).
     concurrency: usize,
 }
 
@@ -221,11 +218,6 @@ pub struct ItemStream<T> {
 impl<T> Unpin for ItemStream<T> {}
 
 impl<T> ItemStream<T> {
-    /// How many pages this stream keeps in flight (see [`PageStream::concurrency`]).
-    pub fn concurrency(&self) -> usize {
-        self.concurrency
-    }
-
     /// The next item, or `None` at the end (and after an error).
     pub async fn next_item(&mut self) -> Option<Result<T>> {
         self.next().await
@@ -271,7 +263,11 @@ mod tests {
     use crate::models::{Employee, PageMeta};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    fn fake(pages: u32, fail_on: Option<u32>, calls: Arc<AtomicUsize>) -> FetchPage<EmployeePage> {
+    pub(super) fn fake(
+        pages: u32,
+        fail_on: Option<u32>,
+        calls: Arc<AtomicUsize>,
+    ) -> FetchPage<EmployeePage> {
         Arc::new(move |n| {
             calls.fetch_add(1, Ordering::SeqCst);
             Box::pin(async move {
@@ -324,8 +320,8 @@ mod tests {
     async fn streams_tell_their_concurrency() {
         for (asked, told) in [(0, 1), (1, 1), (4, 4)] {
             let pages = PageStream::new(fake(2, None, Arc::new(AtomicUsize::new(0))), 1, asked);
-            assert_eq!(pages.concurrency(), told);
-            assert_eq!(pages.items().concurrency(), told);
+            assert_eq!(Pager::concurrency(&pages), told);
+            assert_eq!(Pager::concurrency(&pages.items()), told);
         }
     }
 

@@ -62,7 +62,36 @@ macro_rules! dispatcher {
             )*)*
             panic!("no operation {operation} in the core's table")
         }
+
+        /// Takes `n` items of the item pager `operation` and hands it back, still open.
+        async fn take(
+            client: &iqtech::Client,
+            operation: &str,
+            args: &Value,
+            n: usize,
+        ) -> Box<dyn std::any::Any + Send> {
+            use iqtech::*;
+            $($(
+                if operation == concat!(stringify!($group), ".", stringify!($method)) {
+                    $(let $arg: $aty = arg(args, stringify!($arg), dispatcher!(@default $($adef)?));)*
+                    let pager = dispatcher!(@take $kind, client.$group().$method($($arg),*), n);
+                    return pager.unwrap_or_else(|| panic!("`take` applies to item pagers, not {operation}"));
+                }
+            )*)*
+            panic!("no operation {operation} in the core's table")
+        }
     };
+    (@take items, $call:expr, $n:ident) => {{
+        let mut pager = $call.expect("the pager starts");
+        for i in 0..$n {
+            pager.next().await.unwrap_or_else(|| panic!("item {i}")).expect("an item");
+        }
+        Some(Box::new(pager) as Box<dyn std::any::Any + Send>)
+    }};
+    (@take $kind:ident, $call:expr, $n:ident) => {{
+        drop($call);
+        None
+    }};
     (@default) => { None };
     (@default $def:expr) => { Some($def) };
     (@run call, $call:expr) => { ($call.await.err().map_or((0, None), |e| (0, Some(e)))) };
@@ -117,6 +146,38 @@ fn check(case: &Value, items: usize, error: Option<Error>) {
     }
 }
 
+/// Takes `call.take` items, leaves the pager open and idle, then checks the journal's count per
+/// route against `expect.requests_at_most`.
+async fn check_read_ahead(case: &Value, sandbox: &Sandbox, client: &iqtech::Client, n: usize) {
+    let name = case["name"].as_str().unwrap_or("?");
+    let expect = case["expect"].as_object().expect("expect");
+    assert_eq!(
+        expect.keys().collect::<Vec<_>>(),
+        ["requests_at_most"],
+        "{name}: this runner checks only requests_at_most with take"
+    );
+    let call_spec = &case["call"];
+    sandbox.clear_journal();
+    let pager = take(
+        client,
+        call_spec["operation"].as_str().expect("operation"),
+        call_spec.get("args").unwrap_or(&json!({})),
+        n,
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let journal = sandbox.journal();
+    for (route, most) in expect["requests_at_most"].as_object().expect("routes") {
+        let got = journal.count(route);
+        let most = most.as_u64().expect("a count");
+        assert!(
+            got > 0 && got <= most,
+            "{name}: {route}: {got} requests, at most {most}"
+        );
+    }
+    drop(pager);
+}
+
 async fn run(case: &Value, shared: &Sandbox) {
     let own = match case.get("sandbox") {
         Some(s) => Some(
@@ -144,6 +205,14 @@ async fn run(case: &Value, shared: &Sandbox) {
     let settings: ClientSettings = serde_json::from_value(settings).expect("client settings");
     let client = settings.build().expect("client builds");
     let call_spec = &case["call"];
+    if let Some(n) = call_spec.get("take") {
+        check_read_ahead(case, sandbox, &client, n.as_u64().expect("take") as usize).await;
+        sandbox.clear_faults();
+        if let Some(own) = own {
+            own.shutdown().await;
+        }
+        return;
+    }
     let (items, error) = call(
         &client,
         call_spec["operation"].as_str().expect("operation"),

@@ -66,7 +66,9 @@ class VectorsTest {
                 maxAttempts = overrides.maxAttempts, requestTimeout = overrides.requestTimeout,
                 connectTimeout = overrides.connectTimeout, pageConcurrency = overrides.pageConcurrency,
             )
-            Client(clientSettings).use { client -> check(case, client) }
+            Client(clientSettings).use { client ->
+                if (case.getJSONObject("call").has("take")) checkReadAhead(case, client, sandbox) else check(case, client)
+            }
         } finally {
             sandbox.clearFaults()
             own?.let { it.shutdown(); it.close() }
@@ -111,6 +113,27 @@ class VectorsTest {
                     assertEquals(wanted, got, why)
                 }
                 else -> assertEquals(plain(want), plain(field(error, camel(key))), why)
+            }
+        }
+    }
+
+    /** Takes `call.take` items, leaves the pager open and idle, then checks the journal's count per route. */
+    private suspend fun checkReadAhead(case: JSONObject, client: Client, sandbox: Sandbox) {
+        val expect = case.getJSONObject("expect")
+        assertEquals(setOf("requests_at_most"), expect.keySet(), "this runner checks only requests_at_most with take")
+        sandbox.clearJournal()
+        val pager = call(client, case.getJSONObject("call")) as AutoCloseable
+        pager.use {
+            val next = pager.javaClass.kotlin.memberFunctions.singleOrNull { it.name == "next" }
+                ?: fail("take applies to item pagers, not ${pager.javaClass.simpleName}")
+            repeat(case.getJSONObject("call").getInt("take")) { i ->
+                assertTrue(unwrap { next.callSuspendBy(mapOf(next.parameters[0] to pager)) } != null, "item ${i + 1}")
+            }
+            kotlinx.coroutines.delay(300)
+            val most = expect.getJSONObject("requests_at_most")
+            for (route in most.keys()) {
+                val got = sandbox.requestCount(route).toLong()
+                assertTrue(got > 0 && got <= most.getLong(route), "$route: $got requests, at most ${most.getLong(route)}")
             }
         }
     }
