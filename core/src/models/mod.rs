@@ -10,6 +10,8 @@
 pub(crate) mod common;
 pub(crate) mod de;
 mod employee;
+#[doc(hidden)]
+pub mod json;
 mod machine;
 mod transaction;
 mod will_call;
