@@ -3,8 +3,8 @@
 //! - `iqbench serve [--port P] [--latency-ms L] [--transactions N] [--employees N]`: the static
 //!   loopback server (prints `http://127.0.0.1:P/` on stdout, then serves until killed);
 //! - `iqbench rust --url U --slow-url U2`: the Rust core against its baselines, in one run;
-//! - `iqbench decode-loop N [core|baseline]`: decodes the 216 KB page N times (for perf and
-//!   callgrind);
+//! - `iqbench decode-loop N [core|core-serde|core-slice|baseline]`: decodes the 216 KB page N
+//!   times (for perf and callgrind);
 //! - `iqbench floor`: the decode floor of the CLI export, in rows/s.
 
 mod baseline;

@@ -84,8 +84,17 @@ fn base_tx(body: &[u8]) -> baseline::TransactionPage {
     env.result.expect("result").transaction_report
 }
 
-/// As `response::envelope` decodes: the body checked as UTF-8 once, then read as `&str`.
+/// As `response::envelope` decodes: the core's own body decoder (its fast reader, with
+/// serde_json behind it).
 fn core_tx(body: &[u8]) -> iqtech::TransactionPage {
+    let env: CoreEnvelope = iqtech::models::json::decode_body(body).expect("decodes");
+    assert_eq!(env.is_success, Some(true));
+    env.result.expect("result").transaction_report
+}
+
+/// The core's decode before its fast reader: the body checked as UTF-8 once, then
+/// `serde_json::from_str` (what the reader falls back to).
+fn core_serde_tx(body: &[u8]) -> iqtech::TransactionPage {
     let text = std::str::from_utf8(body).expect("UTF-8");
     let env: CoreEnvelope = serde_json::from_str(text).expect("decodes");
     assert_eq!(env.is_success, Some(true));
@@ -165,6 +174,7 @@ pub fn run(url: &str, slow: Option<&str>, rounds: usize) {
         "decode: core models (TransactionPage)",
         "decode: serde_json typed, plain structs",
         "scan: serde_json IgnoredAny",
+        "decode: core models through serde_json alone",
     ];
     let series = interleaved(&names, rounds * 3, 20, |k| match k {
         0 => {
@@ -172,6 +182,9 @@ pub fn run(url: &str, slow: Option<&str>, rounds: usize) {
         }
         1 => {
             black_box(read_base(&base_tx(black_box(&body))));
+        }
+        3 => {
+            black_box(read_core(&core_serde_tx(black_box(&body))));
         }
         _ => {
             black_box(serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&body)).unwrap());
@@ -182,6 +195,11 @@ pub fn run(url: &str, slow: Option<&str>, rounds: usize) {
         println!("{}  {mbs:.0} MB/s", line(s));
     }
     ratio("core decode / plain typed decode", &series[0], &series[1]);
+    ratio(
+        "core decode / core through serde_json alone",
+        &series[0],
+        &series[3],
+    );
 
     // One T1 call.
     let names = [
@@ -328,6 +346,7 @@ pub fn decode_loop(n: usize, which: &str) {
     for _ in 0..n {
         total += match which {
             "baseline" => read_base(&base_tx(black_box(&body))),
+            "core-serde" => read_core(&core_serde_tx(black_box(&body))),
             "core-slice" => {
                 let env: CoreEnvelope = serde_json::from_slice(black_box(&body)).unwrap();
                 read_core(&env.result.unwrap().transaction_report)
