@@ -108,22 +108,36 @@ pub fn to_camel_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 
 /// The camelCase spelling of a struct field name, computed once per name (field names are a
 /// small fixed set, so the interned strings are bounded).
+///
+/// A hot path: a transaction page has some 7,000 field names. Each thread keeps its own map from
+/// the name's address (serde hands over the same `&'static str` every time) with a fast hash, so
+/// a lookup takes no lock; the shared map behind it is consulted once per name and thread.
 fn camel_field(name: &'static str) -> &'static str {
+    use std::cell::RefCell;
     use std::collections::HashMap;
     use std::sync::{OnceLock, RwLock};
+    type ByAddress = HashMap<(usize, usize), &'static str, rustc_hash::FxBuildHasher>;
+    thread_local! {
+        static SEEN: RefCell<ByAddress> = RefCell::default();
+    }
     static NAMES: OnceLock<RwLock<HashMap<&'static str, &'static str>>> = OnceLock::new();
     if !name.contains('_') {
         return name;
     }
-    let names = NAMES.get_or_init(Default::default);
-    if let Some(found) = names.read().unwrap_or_else(|p| p.into_inner()).get(name) {
+    let key = (name.as_ptr() as usize, name.len());
+    if let Some(found) = SEEN.with(|seen| seen.borrow().get(&key).copied()) {
         return found;
     }
-    let camel: &'static str = Box::leak(snake_to_camel(name).into_boxed_str());
-    names
-        .write()
-        .unwrap_or_else(|p| p.into_inner())
-        .insert(name, camel);
+    let names = NAMES.get_or_init(Default::default);
+    let found = names.read().unwrap_or_else(|p| p.into_inner()).get(name).copied();
+    let camel = found.unwrap_or_else(|| {
+        *names
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(name)
+            .or_insert_with(|| Box::leak(snake_to_camel(name).into_boxed_str()))
+    });
+    SEEN.with(|seen| seen.borrow_mut().insert(key, camel));
     camel
 }
 
