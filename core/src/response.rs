@@ -50,11 +50,10 @@ fn decode_error(op: &Operation, raw: &RawResponse, e: serde_json::Error) -> Erro
     }
 }
 
-/// Decodes a success body into `T`: the body is checked as UTF-8 once and read as `&str`, so
-/// no string is validated again (about a fifth of the decode time on a transaction page), by
-/// the models' fast reader, with `serde_json` behind it for anything the reader leaves (whose
-/// value or error is then the answer: [`crate::models::json`]). A body that is not UTF-8 goes
-/// through `from_slice`, for its usual error.
+/// Decodes a success body into `T`: by the models' fast reader, with `serde_json` behind it for
+/// anything the reader leaves, whose value or error is then the answer
+/// ([`crate::models::json`]). serde_json reads the body as `&str` after one UTF-8 check (so no
+/// string is validated twice), or, if it is not UTF-8, with `from_slice`, for its usual error.
 fn from_body<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
     crate::models::json::decode_body(body)
 }

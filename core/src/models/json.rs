@@ -1,7 +1,7 @@
 //! The fast path of every success decode: a strict JSON reader for the common shape of an
 //! answer, with `serde_json` behind it for everything else.
 //!
-//! `Reader` is a serde [`Deserializer`](serde::Deserializer) over the body's text that drives
+//! `Reader` is a serde [`Deserializer`](serde::Deserializer) over the body's bytes that drives
 //! the models' own `Deserialize` impls and tolerant decoders (`de.rs`) exactly as
 //! `serde_json::from_str` does: the same visitor methods with the same values (unescaped strings
 //! borrowed from the body, escaped ones decoded, integers as `u64`/`i64`, decimals as the `f64`
@@ -11,34 +11,36 @@
 //! again with serde_json. So it never decides an answer on its own: every value and every error
 //! message is serde_json's, and the reader only has to be right on what it accepts.
 //!
-//! Why it pays: a transaction page is some 14,000 short strings (keys and values). serde_json
-//! reads each through its general `Read` machinery; this reader finds the closing quote with one
-//! word-at-a-time scan and hands the slice over: 27 % fewer instructions per page, the rest being
-//! mostly the allocator (one allocation per string field; bench/README.md, "Profiling the
-//! decode").
+//! Why it pays: a transaction page is some 14,000 short strings (keys and values). serde_json reads
+//! each through its general `Read` machinery; this reader finds the closing quote with one
+//! word-at-a-time scan (which also tells ASCII text, so the body needs no UTF-8 pass of its own)
+//! and hands the slice over: 30 % fewer instructions per page, the rest being mostly the allocator
+//! (one allocation per string field; bench/README.md, "Profiling the decode").
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
-/// Decodes a success body into `T`: through [`Reader`] when it can, else through serde_json
+/// Decodes a success body into `T`: through `Reader` when it can, else through serde_json
 /// (whose value or error is then the answer). A body that is not UTF-8 goes to
 /// `serde_json::from_slice`, for its usual error.
 ///
 /// Public only for the benchmark (`bench/rust`); not part of the supported API.
 #[doc(hidden)]
 pub fn decode_body<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
+    if let Some(value) = read(body) {
+        return Ok(value);
+    }
     match std::str::from_utf8(body) {
-        Ok(text) => match read(text) {
-            Some(value) => Ok(value),
-            None => serde_json::from_str(text),
-        },
+        Ok(text) => serde_json::from_str(text),
         Err(_) => serde_json::from_slice(body),
     }
 }
 
-/// Reads `text` with [`Reader`]; `None` when the reader gives up or a decoder fails.
-pub(crate) fn read<'de, T: de::Deserialize<'de>>(text: &'de str) -> Option<T> {
-    let mut reader = Reader::new(text);
+/// Reads `body` with [`Reader`]; `None` when the reader gives up or a decoder fails. What it
+/// accepts is valid UTF-8 throughout (each string is checked, everything else is ASCII), so
+/// serde_json would have read it with `from_str`.
+pub(crate) fn read<'de, T: de::Deserialize<'de>>(body: &'de [u8]) -> Option<T> {
+    let mut reader = Reader::new(body);
     let value = T::deserialize(&mut reader).ok()?;
     // serde_json allows only whitespace after the value.
     reader.skip_ws();
@@ -86,7 +88,6 @@ enum Text<'de, 's> {
 
 /// The strict JSON reader (see the module docs).
 pub(crate) struct Reader<'de> {
-    text: &'de str,
     bytes: &'de [u8],
     pos: usize,
     depth: u32,
@@ -94,10 +95,9 @@ pub(crate) struct Reader<'de> {
 }
 
 impl<'de> Reader<'de> {
-    fn new(text: &'de str) -> Self {
+    fn new(bytes: &'de [u8]) -> Self {
         Self {
-            text,
-            bytes: text.as_bytes(),
+            bytes,
             pos: 0,
             depth: 0,
             scratch: String::new(),
@@ -148,26 +148,39 @@ impl<'de> Reader<'de> {
     #[inline(always)]
     fn string<'s>(&'s mut self) -> Res<Text<'de, 's>> {
         let start = self.pos + 1;
-        let end = find_special(self.bytes, start);
+        let end = find_special::<true>(self.bytes, start);
         match self.bytes.get(end) {
             Some(b'"') => {
                 self.pos = end + 1;
-                Ok(Text::Borrowed(self.slice(start, end)))
+                let ascii = &self.bytes[start..end];
+                // SAFETY: the scan stops at the first byte at or above 0x80, so every byte of
+                // `ascii` is ASCII, which is valid UTF-8. (Checking it again, or the whole body
+                // up front, costs 2-4 % of a transaction page's decode.)
+                let text = unsafe { std::str::from_utf8_unchecked(ascii) };
+                Ok(Text::Borrowed(text))
             }
             Some(b'\\') => self.escaped(start, end),
+            Some(0x80..) => self.non_ascii(start, end),
             // A control character, or the end of the body.
             _ => Err(GiveUp),
         }
     }
 
-    /// The text of a string without escapes, between its quotes at `start - 1` and `end`.
-    #[inline(always)]
-    fn slice(&self, start: usize, end: usize) -> &'de str {
-        debug_assert!(self.bytes[start - 1] == b'"' && self.bytes[end] == b'"');
-        // SAFETY: `start - 1` and `end` are indices of ASCII quotes in `self.text` (a `str`), so
-        // both `start` and `end` are in bounds and on character boundaries. (The checked `get`
-        // costs 2 % of a transaction page's decode.)
-        unsafe { self.text.get_unchecked(start..end) }
+    /// Reads the rest of a string with non-ASCII text, from `start` (its first byte) where
+    /// `at` is the first byte at or above 0x80; its text is checked as UTF-8.
+    #[cold]
+    #[inline(never)]
+    fn non_ascii<'s>(&'s mut self, start: usize, at: usize) -> Res<Text<'de, 's>> {
+        let end = find_special::<false>(self.bytes, at);
+        match self.bytes.get(end) {
+            Some(b'"') => {
+                let text = utf8(&self.bytes[start..end])?;
+                self.pos = end + 1;
+                Ok(Text::Borrowed(text))
+            }
+            Some(b'\\') => self.escaped(start, end),
+            _ => Err(GiveUp),
+        }
     }
 
     /// Decodes the rest of a string with escapes, from `start` (its first byte) where
@@ -178,8 +191,7 @@ impl<'de> Reader<'de> {
         self.scratch.clear();
         let mut from = start;
         loop {
-            self.scratch
-                .push_str(self.text.get(from..backslash).ok_or(GiveUp)?);
+            self.scratch.push_str(utf8(&self.bytes[from..backslash])?);
             let mut next = backslash + 2;
             let c = match self.bytes.get(backslash + 1).ok_or(GiveUp)? {
                 b'"' => '"',
@@ -199,11 +211,10 @@ impl<'de> Reader<'de> {
             };
             self.scratch.push(c);
             from = next;
-            let end = find_special(self.bytes, next);
+            let end = find_special::<false>(self.bytes, next);
             match self.bytes.get(end) {
                 Some(b'"') => {
-                    self.scratch
-                        .push_str(self.text.get(from..end).ok_or(GiveUp)?);
+                    self.scratch.push_str(utf8(&self.bytes[from..end])?);
                     self.pos = end + 1;
                     return Ok(Text::Copied(&self.scratch));
                 }
@@ -417,20 +428,24 @@ impl<'de> Reader<'de> {
     }
 }
 
-/// Index of the first `"`, `\` or control character in `bytes` from `at` (the length if none),
-/// eight bytes at a time (the classic "has a zero byte" test; the lowest flagged byte is always
-/// a true hit). A string ends well before the body does, so the byte loop is for the last few.
+/// Index of the first `"`, `\`, control character or (with `STOP_AT_NON_ASCII`) byte at or
+/// above 0x80 in `bytes` from `at` (the length if none), eight bytes at a time (the classic "has
+/// a zero byte" test; the lowest flagged byte is always a true hit). A string ends well before
+/// the body does, so the byte loop is for the last few bytes only.
 #[inline(always)]
-fn find_special(bytes: &[u8], mut at: usize) -> usize {
+fn find_special<const STOP_AT_NON_ASCII: bool>(bytes: &[u8], mut at: usize) -> usize {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES << 7;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let quote = w ^ (ONES * u64::from(b'"'));
         let backslash = w ^ (ONES * u64::from(b'\\'));
-        let hits = (w.wrapping_sub(ONES * 0x20) & !w)
+        let mut hits = (w.wrapping_sub(ONES * 0x20) & !w)
             | (quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash);
+        if STOP_AT_NON_ASCII {
+            hits |= w;
+        }
         let hits = hits & HIGH;
         if hits != 0 {
             return at + hits.trailing_zeros() as usize / 8;
@@ -438,12 +453,17 @@ fn find_special(bytes: &[u8], mut at: usize) -> usize {
         at += 8;
     }
     while let Some(&b) = bytes.get(at) {
-        if b == b'"' || b == b'\\' || b < 0x20 {
+        if b == b'"' || b == b'\\' || b < 0x20 || (STOP_AT_NON_ASCII && b >= 0x80) {
             break;
         }
         at += 1;
     }
     at
+}
+
+/// `bytes` as UTF-8 text, or give up (serde_json then reports the body as it does today).
+fn utf8(bytes: &[u8]) -> Res<&str> {
+    std::str::from_utf8(bytes).map_err(|_| GiveUp)
 }
 
 /// The value of four hex digits (either case).
@@ -749,23 +769,39 @@ mod tests {
     use crate::models::{EmployeePage, MachinePage, TransactionPage};
     use serde_json::Value;
 
-    /// The reader either leaves `text` to serde_json, or gives exactly serde_json's value (as
+    /// How success bodies were decoded before the reader (and still are when it gives up).
+    fn serde_json_alone<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
+        match std::str::from_utf8(body) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(body),
+        }
+    }
+
+    /// The reader either leaves `body` to serde_json, or gives exactly serde_json's value (as
     /// `T`'s Debug text, which shows every decimal's scale and every float's sign).
-    fn agrees<T: DeserializeOwned + fmt::Debug>(text: &str) -> bool {
-        let fast = read::<T>(text);
-        let slow = serde_json::from_str::<T>(text);
+    fn agrees_bytes<T: DeserializeOwned + fmt::Debug>(body: &[u8]) -> bool {
+        let fast = read::<T>(body);
+        let slow = serde_json_alone::<T>(body);
+        let shown = String::from_utf8_lossy(body);
         match (&fast, &slow) {
             (None, _) => {}
-            (Some(f), Ok(s)) => assert_eq!(format!("{f:?}"), format!("{s:?}"), "{text}"),
-            (Some(f), Err(e)) => panic!("reader accepted {text:?} as {f:?}; serde_json: {e}"),
+            (Some(f), Ok(s)) => assert_eq!(format!("{f:?}"), format!("{s:?}"), "{shown}"),
+            (Some(f), Err(e)) => panic!("reader accepted {shown:?} as {f:?}; serde_json: {e}"),
+        }
+        if fast.is_some() {
+            assert!(std::str::from_utf8(body).is_ok(), "{shown}");
         }
         fast.is_some()
+    }
+
+    fn agrees<T: DeserializeOwned + fmt::Debug>(text: &str) -> bool {
+        agrees_bytes::<T>(text.as_bytes())
     }
 
     /// As [`agrees`], for a JSON value: numbers keep their kind (u64, i64, f64) and `-0.0`
     /// its sign in the printed text.
     fn agrees_value(text: &str) -> bool {
-        let fast = read::<Value>(text);
+        let fast = read::<Value>(text.as_bytes());
         if let Some(f) = &fast {
             let s: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(f, &s, "{text}");
@@ -890,6 +926,30 @@ mod tests {
     }
 
     #[test]
+    fn text_that_is_not_utf8_is_left_to_serde_json() {
+        for body in [
+            &b"\"caf\xc3\xa9 \xe2\x82\xac\""[..],
+            b"{\"a\":\"\xc3\xa9\\n\xc3\xa9\"}",
+        ] {
+            assert!(agrees_bytes::<Value>(body));
+        }
+        for body in [
+            &b"\"\xff\""[..],
+            b"\"\xc3\"",
+            b"\"ok\\n\xc3(\"",
+            b"{\"unknown\":\"\xff\",\"items\":null}",
+            b"[1]\xff",
+        ] {
+            assert!(!agrees_bytes::<Value>(body));
+            assert!(!agrees_bytes::<TransactionPage>(body));
+        }
+        // serde_json's `from_slice` reads a body whose unknown field is not UTF-8; so does the
+        // decoder, after the reader gives up.
+        let odd = b"{\"unknown\":\"\xff\",\"items\":null}";
+        assert!(decode_body::<TransactionPage>(odd).is_ok());
+    }
+
+    #[test]
     fn structure_errors_are_left_to_serde_json() {
         for ok in [
             "[]",
@@ -940,23 +1000,26 @@ mod tests {
     }
 
     /// Every answer type of the API, enveloped as the server sends them.
-    fn agrees_on_every_model(text: &str) -> bool {
+    fn agrees_on_every_model(body: &[u8]) -> bool {
         use crate::models::{
             Employee, LegacyReservedLockerReport, MachinePlanogram, RecallResult, Reservation,
             ReservationResult, ReservationStatus, ReservedLockerReport,
         };
-        let mut any = agrees::<Envelope<Report>>(text);
-        any |= agrees::<Envelope<EmployeePage>>(text);
-        any |= agrees::<Envelope<Vec<Employee>>>(text);
-        any |= agrees::<Envelope<MachinePage>>(text);
-        any |= agrees::<Envelope<MachinePlanogram>>(text);
-        any |= agrees::<Envelope<ReservationResult>>(text);
-        any |= agrees::<Envelope<ReservationStatus>>(text);
-        any |= agrees::<Envelope<RecallResult>>(text);
-        any |= agrees::<Vec<Reservation>>(text);
-        any |= agrees::<ReservedLockerReport>(text);
-        any |= agrees::<LegacyReservedLockerReport>(text);
-        any | agrees_value(text)
+        let mut any = agrees_bytes::<Envelope<Report>>(body);
+        any |= agrees_bytes::<Envelope<EmployeePage>>(body);
+        any |= agrees_bytes::<Envelope<Vec<Employee>>>(body);
+        any |= agrees_bytes::<Envelope<MachinePage>>(body);
+        any |= agrees_bytes::<Envelope<MachinePlanogram>>(body);
+        any |= agrees_bytes::<Envelope<ReservationResult>>(body);
+        any |= agrees_bytes::<Envelope<ReservationStatus>>(body);
+        any |= agrees_bytes::<Envelope<RecallResult>>(body);
+        any |= agrees_bytes::<Vec<Reservation>>(body);
+        any |= agrees_bytes::<ReservedLockerReport>(body);
+        any |= agrees_bytes::<LegacyReservedLockerReport>(body);
+        match std::str::from_utf8(body) {
+            Ok(text) => any | agrees_value(text),
+            Err(_) => any | agrees_bytes::<Value>(body),
+        }
     }
 
     /// The reader agrees with serde_json on every input of a fuzz corpus (the bodies of
@@ -970,9 +1033,9 @@ mod tests {
         let (mut files, mut fast) = (0, 0);
         for entry in std::fs::read_dir(dir).unwrap() {
             let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-            if let Some(text) = bytes.get(3..).and_then(|b| std::str::from_utf8(b).ok()) {
+            if let Some(body) = bytes.get(3..) {
                 files += 1;
-                fast += usize::from(agrees_on_every_model(text));
+                fast += usize::from(agrees_on_every_model(body));
             }
         }
         println!("{files} bodies, {fast} read by the fast reader");
@@ -993,7 +1056,7 @@ mod tests {
             x ^= x << 17;
             (x % n as u64) as usize
         };
-        let alphabet = b"\"\\{}[],:-.0123456789eEnulltrufas \n\t\x01";
+        let alphabet = b"\"\\{}[],:-.0123456789eEnulltrufas \n\t\x01\x80\xc3\xa9\xff";
         let mut accepted = 0;
         for round in 0..4000 {
             let mut bytes = seeds[round % 2].clone().into_bytes();
@@ -1007,10 +1070,7 @@ mod tests {
                     _ => bytes[at] = alphabet[next(alphabet.len())],
                 }
             }
-            let Ok(text) = std::str::from_utf8(&bytes) else {
-                continue;
-            };
-            accepted += usize::from(agrees_on_every_model(text));
+            accepted += usize::from(agrees_on_every_model(&bytes));
         }
         // Most single-byte changes inside strings keep the answer readable.
         assert!(accepted > 100, "{accepted}");
