@@ -93,6 +93,36 @@ pub fn decode_response(index: u8, status: u16, body: &[u8]) {
         use_error(&e);
         let _ = crate::transport::is_corrupt_json(body);
     }
+    fast_reader_agrees(index, body);
+}
+
+/// Panics unless the models' fast reader (`models::json`), wherever it accepts `body`, gives
+/// exactly what serde_json gives: as a `serde_json::Value` (every token as serde_json reads it)
+/// and as the envelope of the answer types the fast path decodes.
+fn fast_reader_agrees(index: u8, body: &[u8]) {
+    use crate::models::{RecallResult, TransactionPage};
+    use crate::response::Envelope;
+    agree::<serde_json::Value>(body);
+    match index % 5 {
+        0 => agree::<Envelope<EmployeePage>>(body),
+        1 => agree::<Envelope<TransactionPage>>(body),
+        2 => agree::<Envelope<MachinePage>>(body),
+        3 => agree::<Envelope<ReservationResult>>(body),
+        _ => agree::<Envelope<RecallResult>>(body),
+    }
+}
+
+fn agree<T>(body: &[u8])
+where
+    T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    if let Some(fast) = crate::models::json::read::<T>(body) {
+        let slow = serde_json::from_slice::<T>(body);
+        assert!(
+            matches!(&slow, Ok(v) if *v == fast),
+            "the fast reader read {fast:?}; serde_json: {slow:?}"
+        );
+    }
 }
 
 /// Reads an error answer of any shape (`status`, `body`) as the transport does, then renders it

@@ -23,8 +23,8 @@ pub(crate) struct RawResponse {
     pub body: bytes::Bytes,
 }
 
-#[derive(Deserialize)]
-struct Envelope<T> {
+#[derive(Deserialize, Debug, PartialEq)]
+pub(crate) struct Envelope<T> {
     #[serde(default = "none")]
     result: Option<T>,
     #[serde(default, rename = "isSuccess")]
