@@ -129,7 +129,11 @@ fn camel_field(name: &'static str) -> &'static str {
         return found;
     }
     let names = NAMES.get_or_init(Default::default);
-    let found = names.read().unwrap_or_else(|p| p.into_inner()).get(name).copied();
+    let found = names
+        .read()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(name)
+        .copied();
     let camel = found.unwrap_or_else(|| {
         *names
             .write()
