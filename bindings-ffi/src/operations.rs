@@ -135,13 +135,13 @@ macro_rules! ffi_stream {
         /// a time; null at the end. Safe to share between coroutines. Close it when done.
         #[derive(uniffi::Object)]
         pub struct $stream {
-            inner: Arc<Mutex<Values<$value>>>,
+            inner: Arc<Mutex<ReadAheadValues<$value>>>,
         }
 
         impl $stream {
             fn new(pager: impl Pager<Value = $value>) -> Arc<Self> {
                 Arc::new(Self {
-                    inner: Arc::new(Mutex::new(Values::new(pager))),
+                    inner: Arc::new(Mutex::new(pager.read_ahead(Ok).values())),
                 })
             }
         }
@@ -152,36 +152,6 @@ macro_rules! ffi_stream {
             }
         }
     };
-}
-
-/// A core pager read through the core's read-ahead (`Pager::read_ahead`), handed out one value
-/// at a time.
-struct Values<T> {
-    batches: ReadAhead<Vec<T>>,
-    current: std::vec::IntoIter<T>,
-}
-
-impl<T: Send + 'static> Values<T> {
-    fn new<P: Pager<Value = T>>(pager: P) -> Self {
-        Self {
-            batches: pager.read_ahead(Ok),
-            current: Vec::new().into_iter(),
-        }
-    }
-
-    /// The next value, `None` at the end (and after the error, which comes once).
-    async fn next(&mut self) -> Option<iqtech::Result<T>> {
-        if let Some(value) = self.current.next() {
-            return Some(Ok(value));
-        }
-        match self.batches.next().await? {
-            Ok(batch) => {
-                self.current = batch.into_iter();
-                self.current.next().map(Ok)
-            }
-            Err(e) => Some(Err(e)),
-        }
-    }
 }
 
 iqtech::for_each_operation!(ffi_surface);

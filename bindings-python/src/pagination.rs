@@ -11,10 +11,9 @@
 //! Fork: a concurrent pager reads ahead on the parent's runtime, so an iterator started before
 //! `os.fork()` cannot go on in the child; it raises there instead of waiting forever.
 
-use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
-use iqtech::{Pager, ReadAhead};
+use iqtech::{Pager, ReadAheadValues};
 use pyo3::exceptions::{PyRuntimeError, PyStopAsyncIteration};
 use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
@@ -38,16 +37,12 @@ where
 
 type Value = Box<dyn ToPython>;
 type Item = iqtech::Result<Value>;
-type Batches = Arc<tokio::sync::Mutex<ReadAhead<Vec<Value>>>>;
+type Values = Arc<tokio::sync::Mutex<ReadAheadValues<Value>>>;
 
 /// The state both iterator kinds share.
 pub(crate) struct State {
-    /// The core's pager, read a batch at a time.
-    batches: Batches,
-    /// Values received and not yet handed out.
-    buffer: VecDeque<Value>,
-    /// The end (or an error) was reached.
-    done: bool,
+    /// The core's pager, read a batch at a time and handed out a value at a time.
+    values: Values,
     /// The process of the first `next()`, once there was one.
     started_in: Option<u32>,
 }
@@ -56,7 +51,7 @@ pub(crate) struct State {
 enum Step {
     Item(Item),
     End,
-    Wait(Batches),
+    Wait(Values),
 }
 
 impl State {
@@ -65,27 +60,29 @@ impl State {
         P: Pager,
         P::Value: for<'py> IntoPyObject<'py>,
     {
-        let batches = pager.read_ahead(|values| {
+        let values = pager.read_ahead(|values| {
             Ok(values
                 .into_iter()
                 .map(|v| Box::new(v) as Value)
                 .collect::<Vec<_>>())
         });
         Arc::new(Mutex::new(State {
-            batches: Arc::new(tokio::sync::Mutex::new(batches)),
-            buffer: VecDeque::new(),
-            done: false,
+            values: Arc::new(tokio::sync::Mutex::new(values.values())),
             started_in: None,
         }))
     }
 
+    /// A value already received (or the end) without entering the runtime, else what to wait on.
+    /// While another thread waits for the next batch, this one waits too.
     fn step(state: &Mutex<Self>) -> PyResult<Step> {
         let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(value) = st.buffer.pop_front() {
-            return Ok(Step::Item(Ok(value)));
-        }
-        if st.done {
-            return Ok(Step::End);
+        if let Ok(mut values) = st.values.try_lock() {
+            if let Some(value) = values.ready() {
+                return Ok(Step::Item(Ok(value)));
+            }
+            if values.is_finished() {
+                return Ok(Step::End);
+            }
         }
         let pid = std::process::id();
         if *st.started_in.get_or_insert(pid) != pid {
@@ -93,34 +90,12 @@ impl State {
                 "this iqtech iterator was started before os.fork(); start a new one in the child",
             ));
         }
-        Ok(Step::Wait(st.batches.clone()))
-    }
-
-    /// Stores a received batch (`None`: the pager ended) and returns its first value, or the
-    /// error that ended the pager.
-    fn receive(state: &Mutex<Self>, batch: Option<iqtech::Result<Vec<Value>>>) -> Option<Item> {
-        let mut st = state.lock().unwrap_or_else(|p| p.into_inner());
-        match batch {
-            None => {
-                st.done = true;
-                None
-            }
-            Some(Err(e)) => {
-                st.done = true;
-                Some(Err(e))
-            }
-            Some(Ok(batch)) => {
-                let mut values = batch.into_iter();
-                let first = values.next();
-                st.buffer.extend(values);
-                first.map(Ok)
-            }
-        }
+        Ok(Step::Wait(st.values.clone()))
     }
 }
 
-async fn recv(batches: Batches) -> Option<iqtech::Result<Vec<Value>>> {
-    batches.lock().await.next().await
+async fn recv(values: Values) -> Option<Item> {
+    values.lock().await.next().await
 }
 
 fn convert(py: Python<'_>, item: Item) -> PyResult<Py<PyAny>> {
@@ -179,17 +154,13 @@ macro_rules! iterator_class {
             }
 
             fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-                loop {
-                    match State::step(&self.state)? {
-                        Step::Item(item) => return convert(py, item).map(Some),
-                        Step::End => return Ok(None),
-                        Step::Wait(rx) => {
-                            let batch = block(py, recv(rx))?;
-                            if let Some(item) = State::receive(&self.state, batch) {
-                                return convert(py, item).map(Some);
-                            }
-                        }
-                    }
+                match State::step(&self.state)? {
+                    Step::Item(item) => convert(py, item).map(Some),
+                    Step::End => Ok(None),
+                    Step::Wait(values) => match block(py, recv(values))? {
+                        Some(item) => convert(py, item).map(Some),
+                        None => Ok(None),
+                    },
                 }
             }
         });
@@ -204,13 +175,10 @@ macro_rules! iterator_class {
                 match State::step(&self.state)? {
                     Step::Item(item) => Ready::new(convert(py, item)).into_py_any(py),
                     Step::End => Ready::new(Err(PyStopAsyncIteration::new_err(()))).into_py_any(py),
-                    Step::Wait(rx) => {
-                        let state = self.state.clone();
-                        awaitable_with(py, recv(rx), move |py, batch| {
-                            match State::receive(&state, batch) {
-                                Some(item) => convert(py, item),
-                                None => Err(PyStopAsyncIteration::new_err(())),
-                            }
+                    Step::Wait(values) => {
+                        awaitable_with(py, recv(values), move |py, item| match item {
+                            Some(item) => convert(py, item),
+                            None => Err(PyStopAsyncIteration::new_err(())),
                         })
                         .map(Bound::unbind)
                     }

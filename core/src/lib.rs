@@ -91,7 +91,7 @@ pub use error::{
     BODY_SNIPPET_LIMIT, ERROR_CLASSES,
 };
 pub use models::*;
-pub use pagination::{ItemStream, PageStream, Paged, Pager, ReadAhead};
+pub use pagination::{ItemStream, PageStream, Paged, Pager, ReadAhead, ReadAheadValues};
 pub use reports::{LowStockRow, StockSeverity};
 pub use settings::{ClientSettings, SettingKind, SettingSpec, SETTINGS};
 pub use validate::QUERY_DATE_FORMAT;

@@ -14,7 +14,7 @@ use std::task::{Context, Poll};
 
 use crate::error::{Error, Result};
 mod read_ahead;
-pub use read_ahead::{Pager, ReadAhead};
+pub use read_ahead::{Pager, ReadAhead, ReadAheadValues};
 
 use crate::models::{
     EmployeePage, LegacyReservedLockerReport, MachinePage, ReportPage, ReservationDetail,

@@ -115,6 +115,73 @@ impl<B: Send + 'static> ReadAhead<B> {
     }
 }
 
+impl<T: Send + 'static> ReadAhead<Vec<T>> {
+    /// These batches handed out one value at a time (see [`ReadAheadValues`]).
+    pub fn values(self) -> ReadAheadValues<T> {
+        ReadAheadValues {
+            batches: self,
+            current: Vec::new().into_iter(),
+            finished: false,
+        }
+    }
+}
+
+/// A pager's read-ahead batches handed out one value at a time, for bindings whose callers ask
+/// for one item (or one page) per call. The rest of a received batch is [`ready`] without
+/// waiting, so a binding crosses into the runtime once per batch, not once per value.
+///
+/// [`ready`]: ReadAheadValues::ready
+pub struct ReadAheadValues<T> {
+    batches: ReadAhead<Vec<T>>,
+    current: std::vec::IntoIter<T>,
+    /// The end, or the error that ended the pager, was handed out.
+    finished: bool,
+}
+
+impl<T: Send + 'static> ReadAheadValues<T> {
+    /// A value already received, without waiting; `None` when the next one has to be awaited
+    /// with [`ReadAheadValues::next`], or there are no more.
+    pub fn ready(&mut self) -> Option<T> {
+        self.current.next()
+    }
+
+    /// Whether every value, and the end or the error, has been handed out: [`ReadAheadValues::next`]
+    /// would answer `None` without waiting.
+    pub fn is_finished(&self) -> bool {
+        self.finished && self.current.len() == 0
+    }
+
+    /// The next value, or `None` at the end (and after an error, which comes once, after the
+    /// values before it).
+    pub async fn next(&mut self) -> Option<Result<T>> {
+        loop {
+            if let Some(value) = self.current.next() {
+                return Some(Ok(value));
+            }
+            if self.finished {
+                return None;
+            }
+            match self.batches.next().await {
+                Some(Ok(batch)) => self.current = batch.into_iter(),
+                Some(Err(e)) => {
+                    self.finished = true;
+                    return Some(Err(e));
+                }
+                None => {
+                    self.finished = true;
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for ReadAheadValues<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadAheadValues")
+    }
+}
+
 impl<B> std::fmt::Debug for ReadAhead<B> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("ReadAhead")
@@ -264,6 +331,31 @@ mod tests {
                 after,
                 "dropping stops fetching"
             );
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn values_come_one_at_a_time_the_rest_of_a_batch_without_waiting() {
+        for c in [1, 3] {
+            let calls = Arc::new(AtomicUsize::new(0));
+            let mut values = PageStream::new(fake(4, Some(3), calls.clone()), 1, c)
+                .items()
+                .read_ahead(numbers)
+                .values();
+            assert!(values.ready().is_none(), "nothing before the first next()");
+            assert!(!values.is_finished());
+            let mut got = vec![values.next().await.unwrap().unwrap()];
+            while let Some(n) = values.ready() {
+                got.push(n);
+            }
+            assert_eq!(got, ["1-0", "1-1", "1-2"], "a whole page is ready");
+            got.extend([values.next().await.unwrap().unwrap()]);
+            got.extend(std::iter::from_fn(|| values.ready()));
+            assert_eq!(got.len(), 6, "concurrency {c}: {got:?}");
+            let err = values.next().await.unwrap().unwrap_err();
+            assert_eq!(err.page(), Some(3), "concurrency {c}");
+            assert!(values.is_finished());
+            assert!(values.next().await.is_none(), "the error comes once");
         }
     }
 
