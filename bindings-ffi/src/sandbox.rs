@@ -77,13 +77,14 @@ impl Sandbox {
     /// Client settings pointing at this sandbox, with its credentials (and its test CA when it
     /// serves HTTPS). Adjust the other fields (timeouts, attempts) with Kotlin's `copy()`.
     pub fn client_settings(&self) -> Result<ClientSettings, SandboxError> {
-        self.with(|s| ClientSettings {
-            client_id: Some(s.client_id().to_owned()),
-            client_secret: Some(s.client_secret().to_owned()),
-            auth_url: Some(s.auth_url()),
-            api_url: Some(s.api_url()),
-            ca_bundle: s.ca_pem().map(str::to_owned),
-            ..ClientSettings::default()
+        self.with(|s| {
+            ClientSettings::default().pointed_at(iqtech::TestServer {
+                auth_url: &s.auth_url(),
+                api_url: &s.api_url(),
+                client_id: s.client_id(),
+                client_secret: s.client_secret(),
+                ca_pem: s.ca_pem(),
+            })
         })
     }
 

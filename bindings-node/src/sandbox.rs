@@ -39,6 +39,7 @@ pub struct Sandbox {
     api_url: String,
     client_id: String,
     client_secret: String,
+    ca_pem: Option<String>,
 }
 
 impl Sandbox {
@@ -82,6 +83,7 @@ impl Sandbox {
                     api_url: s.api_url(),
                     client_id: s.client_id().to_owned(),
                     client_secret: s.client_secret().to_owned(),
+                    ca_pem: s.ca_pem().map(str::to_owned),
                     inner: Arc::new(Mutex::new(Some(s))),
                 })
             }),
@@ -112,26 +114,25 @@ impl Sandbox {
         self.client_secret.clone()
     }
 
-    /// A `Client` of this sandbox; `options` may change anything but the URLs and credentials
-    /// (e.g. `{ maxAttempts: 1, requestTimeout: 500 }`).
+    /// A `Client` of this sandbox: its URLs, credentials and (over HTTPS) test CA, with
+    /// `options` on top (e.g. `{ maxAttempts: 1, requestTimeout: 500 }`). Options given win,
+    /// so `{ clientSecret: 'wrong' }` gives a client that fails to authenticate.
     #[napi]
     pub fn client(
         &self,
         env: Env,
-        #[napi(
-            ts_arg_type = "Omit<ClientOptions, 'clientId' | 'clientSecret' | 'authUrl' | 'apiUrl'>"
-        )]
-        options: Option<Unknown<'_>>,
+        #[napi(ts_arg_type = "ClientOptions")] options: Option<Unknown<'_>>,
     ) -> napi::Result<Client> {
         let inner = sync_call(&env, || {
-            iqtech::ClientSettings {
-                client_id: Some(self.client_id.clone()),
-                client_secret: Some(self.client_secret.clone()),
-                auth_url: Some(self.auth_url.clone()),
-                api_url: Some(self.api_url.clone()),
-                ..settings(options.as_ref())?
-            }
-            .build()
+            settings(options.as_ref())?
+                .pointed_at(iqtech::TestServer {
+                    auth_url: &self.auth_url,
+                    api_url: &self.api_url,
+                    client_id: &self.client_id,
+                    client_secret: &self.client_secret,
+                    ca_pem: self.ca_pem.as_deref(),
+                })
+                .build()
         })?;
         Ok(Client { inner })
     }

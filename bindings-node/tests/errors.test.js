@@ -168,3 +168,15 @@ test('retries cover a transient 503 for a repeatable call', async () => {
   const page = await retrying.employees.list({ pageSize: 1 })
   assert.equal(page.items.length, 1)
 })
+
+test('an https sandbox client trusts its test CA, and options given win', async () => {
+  const sb = await iq.Sandbox.start({ https: true, employees: 3 })
+  try {
+    assert.ok(sb.apiUrl.startsWith('https://'), sb.apiUrl)
+    const page = await sb.client({ maxAttempts: 1 }).employees.list()
+    assert.equal(page.items.length, 3)
+    await assert.rejects(sb.client({ clientSecret: 'wrong', maxAttempts: 1 }).employees.list(), iq.AuthenticationError)
+  } finally {
+    await sb.stop()
+  }
+})

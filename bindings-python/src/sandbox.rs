@@ -42,23 +42,26 @@ impl Sandbox {
         }
     }
 
-    /// Client settings from keyword arguments, with this sandbox's URLs and credentials
-    /// wherever they are not given.
+    /// Client settings from keyword arguments, pointed at this sandbox (its URLs, credentials
+    /// and, over HTTPS, its test CA, wherever they are not given).
     fn settings(
         &self,
         py: Python<'_>,
         owner: &str,
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<iqtech::ClientSettings> {
-        let url = self.url()?;
-        let mut s = settings(py, owner, kwargs)?;
-        s.auth_url.get_or_insert_with(|| url.clone());
-        s.api_url.get_or_insert(url);
-        s.client_id
-            .get_or_insert_with(|| self.config.client_id.clone());
-        s.client_secret
-            .get_or_insert_with(|| self.config.client_secret.clone());
-        Ok(s)
+        let given = settings(py, owner, kwargs)?;
+        let guard = self.running.lock().unwrap_or_else(|p| p.into_inner());
+        let Some((_, sb)) = &*guard else {
+            return Err(PyRuntimeError::new_err("the sandbox is not running"));
+        };
+        Ok(given.pointed_at(iqtech::TestServer {
+            auth_url: &sb.auth_url(),
+            api_url: &sb.api_url(),
+            client_id: sb.client_id(),
+            client_secret: sb.client_secret(),
+            ca_pem: sb.ca_pem(),
+        }))
     }
 
     fn start_inner(&self, py: Python<'_>) -> PyResult<()> {

@@ -239,3 +239,11 @@ def test_sandbox_controls(sandbox: Sandbox, client: iqtech.Client) -> None:
     assert sandbox.auth_url.startswith("http://127.0.0.1:")
     assert isinstance(sandbox.reservations(), list)
     assert sandbox.employee_numbers()[:1] == [client.employees.list(page_size=1).items[0].employee_number]
+
+
+def test_an_https_sandbox_client_trusts_its_test_ca_and_given_settings_win() -> None:
+    with Sandbox(https=True, employees=3) as sb:
+        assert sb.api_url.startswith("https://")
+        assert len(sb.client(max_attempts=1).employees.list().items) == 3
+        with pytest.raises(iqtech.AuthenticationError):
+            sb.client(client_secret="wrong", max_attempts=1).employees.list()

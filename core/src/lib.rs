@@ -93,7 +93,7 @@ pub use error::{
 pub use models::*;
 pub use pagination::{ItemStream, PageStream, Paged, Pager, ReadAhead, ReadAheadValues};
 pub use reports::{LowStockRow, StockSeverity};
-pub use settings::{ClientSettings, SettingKind, SettingSpec, SETTINGS};
+pub use settings::{ClientSettings, SettingKind, SettingSpec, TestServer, SETTINGS};
 pub use validate::QUERY_DATE_FORMAT;
 
 /// Compiles the root README's Rust quickstart as a doc test.

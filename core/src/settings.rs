@@ -99,7 +99,54 @@ impl fmt::Debug for ClientSettings {
     }
 }
 
+/// Where a test server (the sandbox) listens and what it accepts, for
+/// [`ClientSettings::pointed_at`].
+#[derive(Clone, Copy)]
+pub struct TestServer<'a> {
+    /// The token endpoint's base URL.
+    pub auth_url: &'a str,
+    /// The API's base URL.
+    pub api_url: &'a str,
+    /// The client id it accepts.
+    pub client_id: &'a str,
+    /// The client secret it accepts.
+    pub client_secret: &'a str,
+    /// Its test CA's certificate (PEM) when it serves HTTPS.
+    pub ca_pem: Option<&'a str>,
+}
+
+impl std::fmt::Debug for TestServer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestServer")
+            .field("auth_url", &self.auth_url)
+            .field("api_url", &self.api_url)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"<redacted>")
+            .field("ca_pem", &self.ca_pem.map(|_| "<set>"))
+            .finish()
+    }
+}
+
 impl ClientSettings {
+    /// These settings pointed at a test server: its URLs, credentials and CA fill each of those
+    /// fields left unset. Fields the caller set are kept, so a test can give a wrong secret to
+    /// see an authentication error; a `ca_bundle` of the caller's own replaces the server's CA.
+    /// Every binding's `Sandbox` client is built this way.
+    pub fn pointed_at(mut self, server: TestServer<'_>) -> Self {
+        self.auth_url
+            .get_or_insert_with(|| server.auth_url.to_owned());
+        self.api_url
+            .get_or_insert_with(|| server.api_url.to_owned());
+        self.client_id
+            .get_or_insert_with(|| server.client_id.to_owned());
+        self.client_secret
+            .get_or_insert_with(|| server.client_secret.to_owned());
+        if self.ca_bundle.is_none() {
+            self.ca_bundle = server.ca_pem.map(str::to_owned);
+        }
+        self
+    }
+
     /// Applies every option that is set on top of `builder`.
     pub fn apply(self, mut builder: ClientBuilder) -> ClientBuilder {
         if let Some(v) = self.client_id {
@@ -334,6 +381,36 @@ pub(crate) mod millis {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn pointed_at_fills_what_is_unset_and_keeps_what_is_given() {
+        let server = TestServer {
+            auth_url: "https://127.0.0.1:1",
+            api_url: "https://127.0.0.1:2",
+            client_id: "sandbox-id",
+            client_secret: "sandbox-secret",
+            ca_pem: Some("-----BEGIN CERTIFICATE-----"),
+        };
+        let filled = ClientSettings::default().pointed_at(server);
+        assert_eq!(filled.auth_url.as_deref(), Some("https://127.0.0.1:1"));
+        assert_eq!(filled.api_url.as_deref(), Some("https://127.0.0.1:2"));
+        assert_eq!(filled.client_id.as_deref(), Some("sandbox-id"));
+        assert_eq!(filled.client_secret.as_deref(), Some("sandbox-secret"));
+        assert_eq!(filled.ca_bundle.as_deref(), server.ca_pem);
+
+        let given = ClientSettings {
+            client_secret: Some("wrong".into()),
+            ca_bundle: Some("/etc/proxy-ca.pem".into()),
+            max_attempts: Some(1),
+            ..Default::default()
+        }
+        .pointed_at(server);
+        assert_eq!(given.client_secret.as_deref(), Some("wrong"));
+        assert_eq!(given.ca_bundle.as_deref(), Some("/etc/proxy-ca.pem"));
+        assert_eq!(given.max_attempts, Some(1));
+        assert_eq!(given.client_id.as_deref(), Some("sandbox-id"));
+        assert!(!format!("{server:?}").contains("sandbox-secret"));
+    }
 
     #[test]
     fn a_duration_too_large_is_an_error_not_a_panic() {
