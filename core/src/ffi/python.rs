@@ -148,6 +148,10 @@ struct CachedField {
     getter: Py<PyAny>,
     /// The getter's `__get__`, looked up once.
     get: Py<PyAny>,
+    /// The getter type's C-level `tp_descr_get`, where the interpreter hands it out (CPython
+    /// 3.10 and later; 3.9 gives slots of heap types only). Calling it directly saves the bound
+    /// method and the argument tuple of `get` on every first read.
+    descr_get: Option<pyo3::ffi::descrgetfunc>,
     /// The field's name.
     name: Py<PyString>,
 }
@@ -163,7 +167,17 @@ impl CachedField {
         let Some(obj) = obj.filter(|o| !o.is_none()) else {
             return Ok(self.getter.bind(py).clone());
         };
-        let value = self.get.bind(py).call1((obj, owner))?;
+        let value = match self.descr_get {
+            // SAFETY: `descr_get` is the `tp_descr_get` slot of the getter's own type, called
+            // as CPython calls it (descriptor, instance, owner or NULL), with live references;
+            // it returns a new reference, or NULL with an exception set.
+            Some(descr_get) => unsafe {
+                let owner = owner.map_or(std::ptr::null_mut(), |o| o.as_ptr());
+                let value = descr_get(self.getter.as_ptr(), obj.as_ptr(), owner);
+                Bound::from_owned_ptr_or_err(py, value)?
+            },
+            None => self.get.bind(py).call1((obj, owner))?,
+        };
         let name = self.name.bind(py);
         // SAFETY: `obj`, `name` and `value` are live references for the whole call; the generic
         // setter stores into the instance `__dict__` because this descriptor has no `__set__`
@@ -188,6 +202,26 @@ impl CachedField {
     }
 }
 
+/// The `tp_descr_get` slot of `descriptor`'s type, or `None` where the interpreter does not
+/// give slots of static types (CPython 3.9).
+fn descr_get_slot(descriptor: &Bound<'_, PyAny>) -> Option<pyo3::ffi::descrgetfunc> {
+    // SAFETY: `descriptor` is live, so its type is; `PyType_GetSlot` returns the slot's function
+    // pointer (a `descrgetfunc` for `Py_tp_descr_get`) or NULL, with an exception set on 3.9.
+    let slot = unsafe {
+        pyo3::ffi::PyType_GetSlot(
+            pyo3::ffi::Py_TYPE(descriptor.as_ptr()),
+            pyo3::ffi::Py_tp_descr_get,
+        )
+    };
+    if slot.is_null() {
+        // On 3.9 the call leaves a `SystemError` set; the generic path below is used instead.
+        let _ = PyErr::take(descriptor.py());
+        return None;
+    }
+    // SAFETY: a non-null `Py_tp_descr_get` slot is a `descrgetfunc`.
+    Some(unsafe { std::mem::transmute::<*mut std::ffi::c_void, pyo3::ffi::descrgetfunc>(slot) })
+}
+
 /// Replaces every field getter of a model class with its [`CachedField`].
 fn cache_fields(class: &Bound<'_, PyType>) -> PyResult<()> {
     let py = class.py();
@@ -205,6 +239,7 @@ fn cache_fields(class: &Bound<'_, PyType>) -> PyResult<()> {
     for (name, getter) in fields {
         let field = CachedField {
             get: getter.getattr(intern!(py, "__get__"))?.unbind(),
+            descr_get: descr_get_slot(&getter),
             getter: getter.unbind(),
             name: name.clone().unbind(),
         };
