@@ -10,8 +10,9 @@
 //! `is_vt_admin` ⇄ `isVtAdmin` (and `isVTAdmin` is read as `is_vt_admin` too, since a run of
 //! capitals counts as one word), `createdby_user` ⇄ `createdbyUser`.
 //!
-//! Output goes through a serializer adapter that renames struct field names only, so the keys
-//! of maps (data, such as route names) are kept. Input conversion ([`keys_to_snake`],
+//! Output renames struct field names only, so the keys of maps (data, such as route names) are
+//! kept: JSON text is written directly ([`to_camel_json`], the Node binding's hot path, see
+//! `json_text`), a [`Value`] through a serializer adapter ([`to_camel_value`]). Input conversion ([`keys_to_snake`],
 //! [`from_camel_value`]) applies to every object key; the input models have no map fields.
 
 use serde::de::DeserializeOwned;
@@ -97,8 +98,33 @@ pub fn to_camel_value<T: Serialize + ?Sized>(value: &T) -> Result<Value> {
 
 /// A model (or any `Serialize` value) as JSON text with camelCase keys, written directly (no
 /// intermediate [`Value`]): the fast path for bindings that hand JSON text to their runtime's
-/// parser. Only struct field names are renamed.
+/// parser. Only struct field names are renamed; the text is what serde_json writes for the
+/// renamed value (see [`crate::json_text`]).
 pub fn to_camel_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    use std::cell::{Cell, RefCell};
+    thread_local! {
+        /// This thread's table of rendered field names, lent to each call.
+        static NAMES: RefCell<crate::json_text::Names> = RefCell::default();
+        /// The length of this thread's last text: the next one is sized for it (a page of a
+        /// paged walk is as long as the one before), so the buffer is not regrown ~10 times.
+        static LAST_LEN: Cell<usize> = const { Cell::new(0) };
+    }
+    let mut out = Vec::with_capacity(LAST_LEN.with(Cell::get).clamp(512, 8 << 20) + 64);
+    let mut names = NAMES.with(|n| n.take());
+    let written = value.serialize(&mut crate::json_text::Writer {
+        out: &mut out,
+        names: &mut names,
+    });
+    NAMES.with(|n| n.replace(names));
+    written.map_err(|e| Error::validation("value", e.to_string()))?;
+    LAST_LEN.with(|l| l.set(out.len()));
+    String::from_utf8(out).map_err(|e| Error::validation("value", e.to_string()))
+}
+
+/// The same text through the renaming adapter over `serde_json::Serializer` (the first version
+/// of [`to_camel_json`]): what the direct writer is checked against.
+#[cfg(test)]
+fn to_camel_json_adapter<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     let mut out = Vec::with_capacity(512);
     value
         .serialize(Camel(&mut serde_json::Serializer::new(&mut out)))
@@ -109,9 +135,10 @@ pub fn to_camel_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 /// The camelCase spelling of a struct field name, computed once per name (field names are a
 /// small fixed set, so the interned strings are bounded).
 ///
-/// A hot path: a transaction page has some 7,000 field names. Each thread keeps its own map from
-/// the name's address (serde hands over the same `&'static str` every time) with a fast hash, so
-/// a lookup takes no lock; the shared map behind it is consulted once per name and thread.
+/// Used by [`to_camel_value`] (the text path has its own table of rendered names). Each thread
+/// keeps its own map from the name's address (serde hands over the same `&'static str` every
+/// time) with a fast hash, so a lookup takes no lock; the shared map behind it is consulted once
+/// per name and thread.
 fn camel_field(name: &'static str) -> &'static str {
     use std::cell::RefCell;
     use std::collections::HashMap;
@@ -599,6 +626,68 @@ mod tests {
         assert_eq!(
             to_camel_value(&v).unwrap(),
             serde_json::from_str::<Value>(&text).unwrap()
+        );
+    }
+
+    #[test]
+    fn direct_writer_writes_what_the_adapter_wrote() {
+        #[derive(Serialize)]
+        enum Kind {
+            Plain,
+            New(u8),
+            Pair(i32, f64),
+            Named { inner_field: Option<bool> },
+        }
+        #[derive(Serialize)]
+        struct Unit;
+        #[derive(Serialize)]
+        struct Odd {
+            kinds: Vec<Kind>,
+            unit_value: Unit,
+            tuple_value: (u64, char, ()),
+            by_number: std::collections::BTreeMap<u32, String>,
+            bytes_value: serde_json::Value,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            skipped_value: Option<u8>,
+            float_value: f64,
+            not_finite: f32,
+        }
+        let odd = Odd {
+            kinds: vec![
+                Kind::Plain,
+                Kind::New(7),
+                Kind::Pair(-3, 0.1),
+                Kind::Named { inner_field: None },
+            ],
+            unit_value: Unit,
+            tuple_value: (u64::MAX, 'é', ()),
+            by_number: [(3, "a\"b\n\u{1}é😀".to_owned())].into(),
+            bytes_value: json!({"snake_key": [1, "x", null, {"deep_key": true}]}),
+            skipped_value: None,
+            float_value: 1e300,
+            not_finite: f32::NAN,
+        };
+        assert_eq!(
+            to_camel_json(&odd).unwrap(),
+            to_camel_json_adapter(&odd).unwrap()
+        );
+        let page: iqtech::TransactionPage = serde_json::from_value(json!({
+            "items": [{"machineDetails": {"serialNo": "WTN\"1\u{7}", "location": "Zürich"},
+                "transactionDetails": [{"transactionDateAndTime": "2024-04-01T16:24:39.2527152",
+                    "pricePerItem": "12.50", "total": "0.10", "qtyTaken": "1",
+                    "batchDetails": [{"lotNumber": "L1", "qtyTaken": "1"}],
+                    "userLimit": [{"question": "Q?", "response": null}]}]},
+                {"machineDetails": null, "transactionDetails": null}],
+            "metaData": {"pageNumber": 1, "hasNextPage": true}
+        }))
+        .unwrap();
+        let direct = to_camel_json(&page).unwrap();
+        assert_eq!(direct, to_camel_json_adapter(&page).unwrap());
+        assert!(direct.contains(r#""pricePerItem":"12.50""#), "{direct}");
+        assert_eq!(
+            to_camel_json(&page).unwrap(),
+            direct,
+            "the name table is reused"
         );
     }
 

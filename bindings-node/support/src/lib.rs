@@ -12,5 +12,6 @@
 #![deny(missing_docs)]
 
 pub mod case;
+mod json_text;
 #[cfg(feature = "codegen")]
 pub mod typescript;
