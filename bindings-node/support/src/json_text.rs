@@ -30,15 +30,16 @@ fn render(name: &'static str) -> &'static [u8] {
     if let Some(found) = all.read().unwrap_or_else(|p| p.into_inner()).get(name) {
         return found;
     }
-    *all.write()
-        .unwrap_or_else(|p| p.into_inner())
-        .entry(name)
-        .or_insert_with(|| {
-            let mut text =
-                serde_json::to_vec(&crate::case::snake_to_camel(name)).expect("a str serializes");
-            text.push(b':');
-            Box::leak(text.into_boxed_slice())
-        })
+    let mut all = all.write().unwrap_or_else(|p| p.into_inner());
+    if let Some(found) = all.get(name) {
+        return found;
+    }
+    let mut text =
+        serde_json::to_vec(&crate::case::snake_to_camel(name)).expect("a str serializes");
+    text.push(b':');
+    let text: &'static [u8] = Box::leak(text.into_boxed_slice());
+    all.insert(name, text);
+    text
 }
 
 /// Writes JSON text into `out`, struct field names in camelCase.
@@ -53,10 +54,13 @@ impl Writer<'_> {
     }
 
     fn key(&mut self, name: &'static str) -> &'static [u8] {
-        *self
-            .names
-            .entry((name.as_ptr() as usize, name.len()))
-            .or_insert_with(|| render(name))
+        let address = (name.as_ptr() as usize, name.len());
+        if let Some(found) = self.names.get(&address) {
+            return found;
+        }
+        let text = render(name);
+        self.names.insert(address, text);
+        text
     }
 }
 
