@@ -48,7 +48,7 @@ impl Source {
 }
 
 /// The rustls configuration for a client: the trust described in the module doc, ring as the
-/// crypto provider, HTTP/2 and HTTP/1.1 by ALPN.
+/// crypto provider, HTTP/2 (with the `http2` feature) and HTTP/1.1 by ALPN.
 ///
 /// Fails (before anything is sent) when a `ca_bundle` or `IQTECH_CA_BUNDLE` cannot be read or
 /// holds no usable certificate, naming the setting or variable and the file.
@@ -59,7 +59,13 @@ pub(crate) fn client_config(config: &Config) -> Result<rustls::ClientConfig> {
         .with_safe_default_protocol_versions()
         .map_err(|e| Error::config(format!("TLS set-up failed: {e}")))?;
     let mut tls = platform_config(builder, provider, config.use_system_roots, extra)?;
-    tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    // Offer h2 only when the client can speak it: a server that picked h2 would otherwise get
+    // HTTP/1.1 bytes on an h2 connection.
+    #[cfg(feature = "http2")]
+    let protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    #[cfg(not(feature = "http2"))]
+    let protocols = vec![b"http/1.1".to_vec()];
+    tls.alpn_protocols = protocols;
     Ok(tls)
 }
 
