@@ -86,7 +86,7 @@ totals!(EmployeePage, MachinePage, TransactionPage);
 /// pager polls its fetches, decoding included, on the task that consumes it). At most
 /// [`PIPELINE_PAGES`] decoded pages wait between the two, so memory stays flat.
 pub async fn walk<P, F>(
-    mut pages: PageStream<P>,
+    pages: PageStream<P>,
     progress: &mut Progress,
     mut each: F,
 ) -> Result<u64, CliError>
@@ -94,10 +94,58 @@ where
     P: Paged + Totals,
     F: FnMut(P::Item) -> Result<(), CliError>,
 {
+    walk_prepared(
+        pages,
+        progress,
+        |items| items,
+        |items| items.into_iter().try_for_each(&mut each),
+    )
+    .await
+}
+
+/// Like [`walk`], but each page's items first go through `prepare` on a runtime task of its own
+/// (up to [`PREPARED_IN_PARALLEL`] pages at once, results kept in page order), and `each` gets
+/// what `prepare` made of a page: an export encodes its rows on the runtime's threads, and only
+/// writes the encoded bytes here. A panic in `prepare` ends the walk with an internal error.
+pub async fn walk_prepared<P, B, G, F>(
+    pages: PageStream<P>,
+    progress: &mut Progress,
+    prepare: G,
+    mut each: F,
+) -> Result<u64, CliError>
+where
+    P: Paged + Totals,
+    B: Send + 'static,
+    G: Fn(Vec<P::Item>) -> B + Clone + Send + Sync + 'static,
+    F: FnMut(B) -> Result<(), CliError>,
+{
     let (tx, mut rx) = tokio::sync::mpsc::channel(PIPELINE_PAGES);
     let driver = tokio::spawn(async move {
-        while let Some(page) = pages.next().await {
-            if tx.send(page).await.is_err() {
+        let prepared = pages
+            .map(move |page| {
+                let prepare = prepare.clone();
+                async move {
+                    let page = page?;
+                    let totals = page.totals();
+                    let items = page.into_items();
+                    let count = items.len();
+                    let made = tokio::spawn(async move { prepare(items) })
+                        .await
+                        .map_err(|e| iqtech::Error::Internal {
+                            message: if e.is_panic() {
+                                iqtech::runtime::panic_message(e.into_panic().as_ref())
+                            } else {
+                                "the runtime stopped during the walk".into()
+                            },
+                        })?;
+                    Ok::<_, iqtech::Error>((totals, count, made))
+                }
+            })
+            .buffered(PREPARED_IN_PARALLEL);
+        futures::pin_mut!(prepared);
+        while let Some(page) = prepared.next().await {
+            let failed = page.is_err();
+            if tx.send(page).await.is_err() || failed {
                 break;
             }
         }
@@ -108,18 +156,14 @@ where
     let mut count = 0u64;
     let result = async {
         while let Some(page) = rx.recv().await {
-            let page = page?;
+            let ((pages, items), n, made) = page?;
             if first {
-                let (pages, items) = page.totals();
                 progress.set_totals(pages, items);
                 first = false;
             }
-            let items = page.into_items();
-            progress.page_done(items.len());
-            for item in items {
-                count += 1;
-                each(item)?;
-            }
+            progress.page_done(n);
+            count += n as u64;
+            each(made)?;
         }
         // The channel also closes when the fetching task panicked: that is no complete walk.
         match driver.await {
@@ -134,6 +178,9 @@ where
     progress.finish();
     result
 }
+
+/// Pages [`walk_prepared`] prepares at once.
+const PREPARED_IN_PARALLEL: usize = 2;
 
 /// Decoded pages that may wait for the writer in [`walk`].
 const PIPELINE_PAGES: usize = 2;

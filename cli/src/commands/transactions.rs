@@ -8,12 +8,12 @@ use iqtech::{
     TransactionQuery, UserLimit,
 };
 
-use super::{close, walk, Ctx};
+use super::{close, walk, walk_prepared, Ctx};
 use crate::args::{Format, TransactionFilter, TransactionsCmd};
 use crate::exit::CliError;
 use crate::output::csv_line::CsvLine;
 use crate::output::flatten::flatten;
-use crate::output::{CsvRecords, Row, Shape, View};
+use crate::output::{encode_records, CsvRecords, Row, Shape, View};
 
 /// Columns a table shows.
 const VIEW: View = View {
@@ -53,7 +53,17 @@ pub async fn run(ctx: &Ctx<'_>, cmd: TransactionsCmd) -> Result<(), CliError> {
             )?;
             let mut out = ctx.output(Shape::Many, VIEW, Some(Format::Csv))?;
             let mut progress = ctx.progress("transactions");
-            let result = walk(pages, &mut progress, |t| out.item_records(&t, rows)).await;
+            let result = if out.is_csv() {
+                // Rows are encoded on the runtime's threads, beside the decoding; only the
+                // bytes are written here.
+                let encode = |items: Vec<Transaction>| encode_records(&items);
+                walk_prepared(pages, &mut progress, encode, |rows| {
+                    out.encoded_records::<Transaction>(&rows)
+                })
+                .await
+            } else {
+                walk(pages, &mut progress, |t| out.item_records(&t, rows)).await
+            };
             let (items, written) = (out.items(), out.rows());
             close(out, result)?;
             let secs = started.elapsed().as_secs_f64();

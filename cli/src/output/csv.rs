@@ -78,6 +78,14 @@ impl CsvWriter {
         Ok(n)
     }
 
+    /// Writes rows [`super::encode_records`] encoded for items of type `T`; the first call
+    /// fixes the header (`T`'s columns).
+    pub fn encoded<T: CsvRecords>(&mut self, rows: &[u8]) -> Result<(), CliError> {
+        self.header(T::columns);
+        self.pending.extend_from_slice(rows);
+        self.write_full_block()
+    }
+
     /// Writes the encoded rows to the sink once they fill a block.
     fn write_full_block(&mut self) -> Result<(), CliError> {
         if self.pending.len() >= PENDING_BLOCK {

@@ -36,6 +36,25 @@ pub trait CsvRecords {
     fn encode(&self, out: &mut Vec<u8>) -> u64;
 }
 
+/// Items' CSV rows, encoded by [`encode_records`] (without a header).
+pub struct Encoded {
+    bytes: Vec<u8>,
+    items: u64,
+    rows: u64,
+}
+
+/// Encodes the CSV rows of `items` (as [`Output::item_records`] would write them), for
+/// [`Output::encoded_records`]; it can run on another thread than the output's.
+pub fn encode_records<T: CsvRecords>(items: &[T]) -> Encoded {
+    let mut bytes = Vec::new();
+    let rows = items.iter().map(|item| item.encode(&mut bytes)).sum();
+    Encoded {
+        bytes,
+        items: items.len() as u64,
+        rows,
+    }
+}
+
 /// Whether a command prints one result or a list of them (decides the JSON shape).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -157,6 +176,28 @@ impl Output {
                 Ok(())
             }
             _ => self.item(item, rows),
+        }
+    }
+
+    /// Whether this output is CSV, so that a walk may encode its rows ahead with
+    /// [`encode_records`] and hand them over with [`Output::encoded_records`].
+    pub fn is_csv(&self) -> bool {
+        matches!(self.writer, Writer::Csv(_))
+    }
+
+    /// Writes CSV rows [`encode_records`] made of `items` items of type `T` (the first call
+    /// writes `T`'s header). Only for CSV output: other formats fail with an I/O error, as
+    /// their callers should have used [`Output::item_records`].
+    pub fn encoded_records<T: CsvRecords>(&mut self, encoded: &Encoded) -> Result<(), CliError> {
+        match &mut self.writer {
+            Writer::Csv(w) => {
+                self.items += encoded.items;
+                self.rows += encoded.rows;
+                w.encoded::<T>(&encoded.bytes)
+            }
+            _ => Err(CliError::Io(
+                "encoded CSV rows for an output that is not CSV".into(),
+            )),
         }
     }
 
