@@ -82,8 +82,15 @@ impl CsvWriter {
     /// fixes the header (`T`'s columns).
     pub fn encoded<T: CsvRecords>(&mut self, rows: &[u8]) -> Result<(), CliError> {
         self.header(T::columns);
-        self.pending.extend_from_slice(rows);
-        self.write_full_block()
+        if self.pending.len() + rows.len() < PENDING_BLOCK {
+            self.pending.extend_from_slice(rows);
+            return Ok(());
+        }
+        // A page's rows are one big block already: written as they are, not copied again.
+        self.out.write_all(&self.pending)?;
+        self.pending.clear();
+        self.out.write_all(rows)?;
+        Ok(())
     }
 
     /// Writes the encoded rows to the sink once they fill a block.
