@@ -17,7 +17,7 @@ const rawText = await (await fetch(tx, { headers })).text()
 
 const parts = {
   'sdk transactions.list (whole call)': async () => client.transactions.list({ page: 1, pageSize: 100 }),
-  'sdk employees.list pageSize 1 (call floor)': async () => client.employees.list({ page: 1, pageSize: 1 }),
+  'sdk employees.list (iqbench serves 100 employees, 16 KB, whatever the pageSize)': async () => client.employees.list({ page: 1, pageSize: 1 }),
   'JSON.parse of the SDK text': async () => JSON.parse(sdkText),
   'fetch + text()': async () => (await fetch(tx, { headers })).text(),
   'JSON.parse of the raw body': async () => JSON.parse(rawText),

@@ -191,24 +191,24 @@ macro_rules! iterator_class {
 iterator_class!(
     sync
     /// An auto-pager of items for `for`: lazy, in order; with concurrency above 1, its pages in
-    /// flight and one page ready.
+    /// flight and two pages ready.
     ItemIterator
 );
 iterator_class!(
     async
     /// An auto-pager of items for `async for`: lazy, in order; with concurrency above 1,
-    /// its pages in flight and one page ready.
+    /// its pages in flight and two pages ready.
     AsyncItemIterator
 );
 iterator_class!(
     sync
     /// An auto-pager of whole pages for `for`: lazy, in order; with concurrency above 1,
-    /// its pages in flight and one page ready.
+    /// its pages in flight and two pages ready.
     PageIterator
 );
 iterator_class!(
     async
     /// An auto-pager of whole pages for `async for`: lazy, in order; with concurrency above 1,
-    /// its pages in flight and one page ready.
+    /// its pages in flight and two pages ready.
     AsyncPageIterator
 );
