@@ -110,7 +110,7 @@ impl<B: Send + 'static> ReadAhead<B> {
     pub async fn next(&mut self) -> Option<Result<B>> {
         if std::mem::take(&mut self.start_ahead) {
             let batches = std::mem::replace(&mut self.inner, stream::empty().boxed());
-            self.inner = one_batch_ahead(batches).fuse().boxed();
+            self.inner = batches_ahead(batches).fuse().boxed();
         }
         self.inner.next().await
     }
@@ -231,7 +231,7 @@ const READY_BATCHES: usize = 2;
 /// Drives `batches` on a runtime task (the caller's runtime, else the SDK's) that keeps the next
 /// batches ready while the current one is used. It reserves a slot before it pulls, so at most
 /// [`READY_BATCHES`] batches wait. Dropping the returned stream aborts the task.
-fn one_batch_ahead<B: Send + 'static>(
+fn batches_ahead<B: Send + 'static>(
     mut batches: BoxStream<'static, Result<B>>,
 ) -> BoxStream<'static, Result<B>> {
     let (tx, rx) = mpsc::channel(READY_BATCHES);
