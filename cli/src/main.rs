@@ -24,8 +24,8 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_arena_eager_commit` in mimalloc.h (the crate names no constant for it; the test
-/// below checks the number still means that option).
+/// `mi_option_arena_eager_commit` in mimalloc.h (the crate names no constant for it; a test
+/// checks the number against the linked mimalloc's own header).
 const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 
 /// Makes mimalloc commit its arenas' memory as it is used, not up front: an export's peak RSS
@@ -106,11 +106,40 @@ fn peak_memory() -> String {
 mod tests {
     use super::*;
 
+    /// The position of `name` in mimalloc.h's `mi_option_e` enum (its entries are listed one per
+    /// line, without explicit values, up to `_mi_option_last`).
+    fn option_number(header: &str, name: &str) -> Option<i32> {
+        let start = header.find("typedef enum mi_option_e")?;
+        let body = &header[start..];
+        let body = &body[body.find('{')? + 1..body.find("_mi_option_last")?];
+        body.lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("mi_option_"))
+            .map(|l| {
+                l.split(|c: char| c == ',' || c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+            })
+            .position(|entry| entry == name)
+            .and_then(|i| i32::try_from(i).ok())
+    }
+
     #[test]
-    fn the_tuned_option_is_arena_eager_commit_and_is_set_before_main() {
-        // The constructor also runs before the test harness: the option reads 0. Its default
-        // is 2 ("on where the OS overcommits"), which no other option has: a renumbered enum
-        // would hit another option, and this would read that option's value instead.
+    fn the_tuned_option_number_is_arena_eager_commit_in_the_linked_header() {
+        let dir = env!("IQTECH_MIMALLOC_INCLUDE_DIR");
+        let header = std::fs::read_to_string(std::path::Path::new(dir).join("mimalloc.h"))
+            .expect("mimalloc.h");
+        assert_eq!(
+            option_number(&header, "mi_option_arena_eager_commit"),
+            Some(MI_OPTION_ARENA_EAGER_COMMIT)
+        );
+    }
+
+    #[test]
+    fn the_tuned_option_is_set_before_main() {
+        // The constructor also runs before the test harness, so the option reads 0 (its
+        // default is 2). This checks that the constructor ran; the test above, that the
+        // number is the right option.
         // SAFETY: reading an option is thread-safe.
         assert_eq!(
             unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_ARENA_EAGER_COMMIT) },
