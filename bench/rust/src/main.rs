@@ -5,9 +5,11 @@
 //! - `iqbench rust --url U --slow-url U2`: the Rust core against its baselines, in one run;
 //! - `iqbench decode-loop N [core|core-serde|core-slice|baseline]`: decodes the 216 KB page N
 //!   times (for perf and callgrind);
-//! - `iqbench floor`: the decode floor of the CLI export, in rows/s.
+//! - `iqbench floor`: the decode floor of the CLI export, in rows/s;
+//! - `iqbench hops --url U [--gap-us G]`: what a blocking call's thread hand-offs cost.
 
 mod baseline;
+mod hops;
 mod pages;
 mod rust;
 mod server;
@@ -70,6 +72,14 @@ fn main() {
             let n: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(1000);
             let which = args.get(2).map(String::as_str).unwrap_or("core");
             rust::decode_loop(n, which);
+        }
+        Some("hops") => {
+            let url = text_arg(&args, "--url").expect("--url U");
+            hops::run(
+                &url,
+                arg(&args, "--rounds", 300),
+                arg(&args, "--gap-us", 500),
+            );
         }
         Some("floor") => rust::floor(arg(&args, "--pages", 300)),
         _ => {
