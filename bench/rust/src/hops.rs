@@ -13,21 +13,11 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use iqtech::{Client, TransactionQuery};
+use iqtech::TransactionQuery;
+
+use crate::rust::core_client as client;
 
 use crate::timing::{interleaved, Series};
-
-fn client(url: &str) -> Client {
-    Client::builder()
-        .client_id("bench")
-        .client_secret("bench-secret")
-        .auth_url(url)
-        .api_url(url)
-        .max_attempts(1)
-        .request_timeout(Duration::from_secs(60))
-        .build()
-        .expect("core client")
-}
 
 fn busy(d: Duration) {
     let t = Instant::now();

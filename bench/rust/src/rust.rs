@@ -32,7 +32,8 @@ pub fn transaction_page() -> Vec<u8> {
     pages::transactions(100, 3).body(&pages::meta(1, 100, 20_000))
 }
 
-fn core_client(url: &str) -> Client {
+/// The core's client of the benchmark: one attempt, a long timeout.
+pub fn core_client(url: &str) -> Client {
     Client::builder()
         .client_id("bench")
         .client_secret("bench-secret")
