@@ -13,6 +13,10 @@
 //!   Ctrl-C would wait for the request to finish. [`block`] wakes up every 100 ms to run them
 //!   and abandons the request when one raises (`KeyboardInterrupt`).
 //!
+//! A single synchronous call ([`call`]) runs on the calling thread, on a runtime of its own
+//! (`iqtech::runtime::caller_thread`): that saves two thread hand-offs per call. Pagers and the
+//! sandbox wait on the shared runtime through [`block`].
+//!
 //! For asyncio, [`awaitable`] spawns the future on the core's runtime and completes an
 //! `asyncio.Future` of the running loop through `loop.call_soon_threadsafe`; cancelling that
 //! future aborts the task.
@@ -39,12 +43,7 @@ where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    if tokio::runtime::Handle::try_current().is_ok() {
-        return Err(PyRuntimeError::new_err(
-            "a blocking iqtech call was made on a thread of the iqtech runtime (for example from \
-             a logging handler); make it from another thread, or use iqtech.AsyncClient",
-        ));
-    }
+    refuse_on_runtime_thread()?;
     let (tx, rx) = sync_channel(1);
     let task = iqtech::runtime::handle().spawn(async move {
         let _ = tx.send(fut.await);
@@ -67,14 +66,33 @@ where
     })
 }
 
-/// Runs a core operation synchronously (through `iqtech::runtime::spawn_call`, so a panic is
-/// an `InternalError`) and converts its result (or error) for Python.
+/// A blocking wait on a runtime thread (or inside a call, from a logging handler) would starve
+/// the runtime: refused with a `RuntimeError`.
+fn refuse_on_runtime_thread() -> PyResult<()> {
+    if tokio::runtime::Handle::try_current().is_ok() {
+        return Err(PyRuntimeError::new_err(
+            "a blocking iqtech call was made on a thread of the iqtech runtime (for example from \
+             a logging handler); make it from another thread, or use iqtech.AsyncClient",
+        ));
+    }
+    Ok(())
+}
+
+/// Runs a core operation synchronously on the calling thread, with the GIL released (through
+/// `iqtech::runtime::caller_thread`, so a panic is an `InternalError`; Python's signal handlers
+/// run every 100 ms), and converts its result (or error) for Python.
 pub(crate) fn call<F, T>(py: Python<'_>, fut: F) -> PyResult<Py<PyAny>>
 where
     F: Future<Output = iqtech::Result<T>> + Send + 'static,
     T: for<'py> IntoPyObject<'py> + Send + 'static,
 {
-    match block(py, iqtech::runtime::spawn_call(fut))? {
+    refuse_on_runtime_thread()?;
+    let out = py.detach(move || {
+        iqtech::runtime::caller_thread::block_on_call(fut, SIGNAL_POLL, || {
+            Python::attach(|py| py.check_signals())
+        })
+    });
+    match out? {
         Ok(value) => value.into_py_any(py),
         Err(e) => Err(to_py_err(py, e)),
     }

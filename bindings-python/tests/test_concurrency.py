@@ -1,10 +1,14 @@
-"""The GIL is released while waiting, threads share a client, asyncio gets real awaitables, and a
-forked child works."""
+"""The GIL is released while waiting, threads share a client, Ctrl-C interrupts a blocking call,
+threads that come and go leave nothing behind, asyncio gets real awaitables, and a forked child
+works."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -194,3 +198,55 @@ def test_iterator_started_before_fork_fails_clearly_in_child(client: iqtech.Clie
     _, status = os.waitpid(pid, 0)
     # Either it still had buffered items and then failed clearly (0), never a hang.
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_ctrl_c_interrupts_a_blocking_call(sandbox: Sandbox, client: iqtech.Client) -> None:
+    client.employees.list(page_size=1)  # token first
+    sandbox.inject(route="employees.list", latency_ms=5000, times=1)
+    main = threading.get_ident()
+    timer = threading.Timer(0.3, lambda: signal.pthread_kill(main, signal.SIGINT))
+    timer.start()
+    start = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        client.employees.list(page_size=1)
+    waited = time.perf_counter() - start
+    timer.join()
+    assert 0.25 <= waited < 2.0, waited
+    # The abandoned call leaves the client usable.
+    assert client.employees.list(page_size=1).items
+
+
+def test_calls_from_short_lived_threads(client: iqtech.Client, capfd: pytest.CaptureFixture[str]) -> None:
+    expected = client.employees.list(page=2, page_size=10)
+    pages: list[iqtech.EmployeePage] = []
+
+    def call() -> None:
+        pages.append(client.employees.list(page=2, page_size=10))
+
+    for _ in range(5):
+        threads = [threading.Thread(target=call) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert len(pages) == 40 and all(p == expected for p in pages)
+    assert client.employees.list(page=2, page_size=10) == expected
+    # A thread's own runtime and connections go away with it, quietly.
+    assert "panicked" not in capfd.readouterr().err
+
+
+def test_interpreter_exit_after_calls_is_quiet() -> None:
+    script = (
+        "import threading\n"
+        "from iqtech.testing import Sandbox\n"
+        "with Sandbox(seed=1, employees=5) as sb:\n"
+        "    c = sb.client()\n"
+        "    t = threading.Thread(target=lambda: c.employees.list(page_size=2))\n"
+        "    t.start(); t.join()\n"
+        "    assert c.employees.list(page_size=2).items\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+    assert done.stderr == "", done.stderr

@@ -10,6 +10,11 @@
 //! child). The runtime is keyed by process id: a child process gets a fresh one on first use, and
 //! the parent's copy is leaked rather than dropped (dropping it would wait for threads that are
 //! gone).
+//!
+//! A synchronous call may instead run on the thread that makes it ([`caller_thread`]), which
+//! saves the two thread hand-offs of waiting for a worker.
+
+pub mod caller_thread;
 
 use std::future::Future;
 use std::sync::Mutex;

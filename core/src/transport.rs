@@ -15,7 +15,7 @@
 use log::Level;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::auth::{Token, TokenCache, TokenResponse};
@@ -161,6 +161,12 @@ pub(crate) struct Transport {
     /// The readings of the document this client's server was found to take.
     pub learned: Learned,
     http: Mutex<(u32, reqwest::Client)>,
+    /// The TLS set-up, built once: every HTTP client of this transport (one per process, and
+    /// one per thread that calls on its own thread) starts from it.
+    tls: rustls::ClientConfig,
+    /// Finds this transport's HTTP client on a thread's own runtime
+    /// ([`crate::runtime::caller_thread`]); dropped with the transport.
+    lane_key: Arc<()>,
     tokens: TokenCache,
 }
 
@@ -239,21 +245,29 @@ impl Call<'_> {
 impl Transport {
     pub fn new(config: Config) -> Result<Self> {
         crate::call::logging::init_from_env();
-        let http = build_http(&config)?;
+        let tls = crate::net::tls::client_config(&config)?;
+        let http = build_http(&config, &tls)?;
         Ok(Self {
             config,
             learned: Learned::default(),
             http: Mutex::new((std::process::id(), http)),
+            tls,
+            lane_key: Arc::new(()),
             tokens: TokenCache::default(),
         })
     }
 
-    /// The HTTP client for this process (rebuilt after a fork).
+    /// The HTTP client for this call: the calling thread's own when the call runs there
+    /// ([`crate::runtime::caller_thread`]), else the process's (rebuilt after a fork).
     fn http(&self) -> Result<reqwest::Client> {
+        let build = || build_http(&self.config, &self.tls);
+        if let Some(own) = crate::runtime::caller_thread::http_client(&self.lane_key, build) {
+            return own;
+        }
         let mut guard = self.http.lock().expect("http client lock");
         let pid = std::process::id();
         if guard.0 != pid {
-            *guard = (pid, build_http(&self.config)?);
+            *guard = (pid, build()?);
         }
         Ok(guard.1.clone())
     }
@@ -757,12 +771,12 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
-/// Builds the HTTP client: rustls with ring, the trust of [`crate::net::tls`] (bundled, system
-/// and extra roots) and the proxies of [`crate::net::proxy`].
-fn build_http(config: &Config) -> Result<reqwest::Client> {
-    let tls = crate::net::tls::client_config(config)?;
+/// Builds an HTTP client: rustls with ring and the TLS set-up `tls` (the trust of
+/// [`crate::net::tls`]: bundled, system
+/// and extra roots), and the proxies of [`crate::net::proxy`].
+fn build_http(config: &Config, tls: &rustls::ClientConfig) -> Result<reqwest::Client> {
     let builder = reqwest::Client::builder()
-        .use_preconfigured_tls(tls)
+        .use_preconfigured_tls(tls.clone())
         .connect_timeout(config.connect_timeout)
         .timeout(config.request_timeout)
         .user_agent(config.user_agent.clone())

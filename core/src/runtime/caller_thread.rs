@@ -1,0 +1,267 @@
+//! Running a synchronous call on the thread that makes it.
+//!
+//! Why: a synchronous caller that spawns its call onto the shared runtime and parks until a
+//! worker hands the answer back pays two thread hand-offs per call, and frees on its own thread
+//! what a worker allocated. A blocking HTTP library pays neither: it drives its socket itself.
+//! `iqbench hops` (bench/README.md) measured ~50 µs of a 16 KB call's ~210 µs on this.
+//!
+//! So each thread that makes synchronous calls gets a current-thread tokio runtime of its own,
+//! created on its first call, and each client gets an HTTP client of its own on that thread
+//! ([`http_client`]). A pooled connection is driven by a task of the runtime that opened it, and
+//! this runtime runs only while its thread is inside a call: its connections must never be lent
+//! to another runtime, nor another runtime's to it.
+//!
+//! Traps:
+//! - **Fork.** The runtime is keyed by process id. A child gets a fresh one and leaks the
+//!   parent's: its epoll instance is shared with the parent, and dropping it would remove the
+//!   parent's registrations.
+//! - **Only single calls run here.** A pager's read-ahead spawns tasks onto the runtime that
+//!   polls it, and those must keep running between calls, so pagers use the shared runtime.
+//! - **Thread exit** drops the runtime and its connections. A panic while doing so is caught,
+//!   because one escaping a thread-local destructor aborts the process.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use futures::FutureExt;
+use tokio::runtime::{Builder, Handle, Runtime};
+
+/// This thread's runtime and the HTTP clients opened on it.
+struct Lane {
+    pid: u32,
+    runtime: Option<Runtime>,
+    /// One HTTP client per SDK client, found by the SDK client's liveness token.
+    clients: RefCell<Vec<(Weak<()>, reqwest::Client)>>,
+}
+
+impl Lane {
+    fn new(pid: u32) -> Self {
+        let runtime = Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("failed to start a tokio runtime on the calling thread");
+        Self {
+            pid,
+            runtime: Some(runtime),
+            clients: RefCell::new(Vec::new()),
+        }
+    }
+}
+
+impl Drop for Lane {
+    fn drop(&mut self) {
+        let clients = std::mem::take(self.clients.get_mut());
+        let runtime = self.runtime.take();
+        if self.pid != std::process::id() {
+            std::mem::forget(clients);
+            std::mem::forget(runtime);
+            return;
+        }
+        let _ = std::panic::catch_unwind(AssertUnwindSafe(move || {
+            drop(clients);
+            drop(runtime);
+        }));
+    }
+}
+
+thread_local! {
+    static LANE: RefCell<Option<Lane>> = const { RefCell::new(None) };
+    /// Whether this thread is inside [`block_on_call`] (so [`http_client`] applies).
+    static INSIDE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Clears [`INSIDE`] when the call ends, however it ends.
+struct Inside;
+
+impl Inside {
+    fn enter() -> Self {
+        INSIDE.set(true);
+        Inside
+    }
+}
+
+impl Drop for Inside {
+    fn drop(&mut self) {
+        INSIDE.set(false);
+    }
+}
+
+/// Runs an SDK call to completion on the calling thread, turning a panic inside it into
+/// [`crate::Error::Internal`] as [`super::spawn_call`] does.
+///
+/// Every `every`, `interrupted` is asked whether to go on (Python runs its signal handlers
+/// there); when it returns an error, the call is abandoned (dropped at its await point, which
+/// may be after the request reached the server) and that error is returned.
+///
+/// For synchronous bindings, on a thread of their own (release the GIL first). A thread that
+/// is already inside a tokio runtime gets [`crate::Error::Internal`]: blocking it would stall
+/// that runtime.
+pub fn block_on_call<F, T, E>(
+    fut: F,
+    every: Duration,
+    mut interrupted: impl FnMut() -> Result<(), E>,
+) -> Result<crate::Result<T>, E>
+where
+    F: Future<Output = crate::Result<T>>,
+{
+    if INSIDE.get() || Handle::try_current().is_ok() {
+        return Ok(Err(crate::Error::Internal {
+            message: "a blocking call was made on a thread that runs an async runtime".into(),
+        }));
+    }
+    LANE.with(|cell| {
+        let pid = std::process::id();
+        if !matches!(cell.borrow().as_ref(), Some(lane) if lane.pid == pid) {
+            // A parent's lane (after a fork) is leaked by its `Drop`.
+            *cell.borrow_mut() = Some(Lane::new(pid));
+        }
+        let lane = cell.borrow();
+        let runtime = lane
+            .as_ref()
+            .and_then(|lane| lane.runtime.as_ref())
+            .expect("the lane was just created");
+        let _inside = Inside::enter();
+        runtime.block_on(async {
+            let mut call = std::pin::pin!(AssertUnwindSafe(fut).catch_unwind());
+            loop {
+                tokio::select! {
+                    biased;
+                    out = &mut call => {
+                        return Ok(out.unwrap_or_else(|panic| {
+                            Err(crate::Error::Internal {
+                                message: super::panic_message(panic.as_ref()),
+                            })
+                        }));
+                    }
+                    () = tokio::time::sleep(every) => interrupted()?,
+                }
+            }
+        })
+    })
+}
+
+/// The HTTP client of the SDK client whose liveness token is `owner`, on this thread's lane,
+/// built by `build` on first use. `None` outside [`block_on_call`]: then the caller uses its
+/// shared client.
+pub(crate) fn http_client<E>(
+    owner: &Arc<()>,
+    build: impl FnOnce() -> Result<reqwest::Client, E>,
+) -> Option<Result<reqwest::Client, E>> {
+    if !INSIDE.get() {
+        return None;
+    }
+    LANE.with(|cell| {
+        let lane = cell.borrow();
+        let mut clients = lane.as_ref()?.clients.borrow_mut();
+        // A held `Weak` keeps its allocation, so a live entry's address is never reused.
+        if let Some((_, client)) = clients
+            .iter()
+            .find(|(key, _)| std::ptr::eq(key.as_ptr(), Arc::as_ptr(owner)))
+        {
+            return Some(Ok(client.clone()));
+        }
+        clients.retain(|(key, _)| key.strong_count() > 0);
+        Some(build().inspect(|client| clients.push((Arc::downgrade(owner), client.clone()))))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A client that needs no process-wide crypto provider.
+    fn client() -> reqwest::Client {
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(rustls::RootCertStore::empty())
+        .with_no_client_auth();
+        reqwest::Client::builder()
+            .use_preconfigured_tls(tls)
+            .build()
+            .unwrap()
+    }
+
+    fn run<T>(fut: impl Future<Output = crate::Result<T>>) -> crate::Result<T> {
+        block_on_call(fut, Duration::from_millis(10), || Ok::<(), ()>(())).unwrap()
+    }
+
+    #[test]
+    fn runs_on_the_calling_thread() {
+        let me = std::thread::current().id();
+        let there = run(async { Ok(std::thread::current().id()) }).unwrap();
+        assert_eq!(there, me);
+    }
+
+    #[test]
+    fn a_panic_is_an_internal_error() {
+        let err = run(async {
+            if true {
+                panic!("boom");
+            }
+            Ok(())
+        })
+        .unwrap_err();
+        assert!(matches!(err, crate::Error::Internal { ref message } if message == "boom"));
+    }
+
+    #[test]
+    fn an_interruption_abandons_the_call() {
+        let mut asked = 0;
+        let out = block_on_call(
+            async {
+                tokio::time::sleep(Duration::from_secs(30)).await;
+                Ok(())
+            },
+            Duration::from_millis(5),
+            || {
+                asked += 1;
+                if asked == 3 {
+                    Err("interrupted")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(out.unwrap_err(), "interrupted");
+        assert_eq!(asked, 3);
+    }
+
+    #[test]
+    fn a_nested_call_is_refused() {
+        let inner = run(async { Ok(run(async { Ok(()) })) }).unwrap();
+        assert!(matches!(inner, Err(crate::Error::Internal { .. })));
+    }
+
+    #[test]
+    fn each_owner_gets_one_client_on_this_thread() {
+        let (a, b) = (Arc::new(()), Arc::new(()));
+        assert!(http_client(&a, || Ok::<_, ()>(client())).is_none());
+        let built = std::cell::Cell::new(0);
+        let build = || {
+            built.set(built.get() + 1);
+            Ok::<_, ()>(client())
+        };
+        run(async {
+            http_client(&a, build).unwrap().unwrap();
+            http_client(&a, build).unwrap().unwrap();
+            http_client(&b, build).unwrap().unwrap();
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(built.get(), 2);
+        drop(b);
+        run(async {
+            http_client(&Arc::new(()), build).unwrap().unwrap();
+            let count = LANE.with(|l| l.borrow().as_ref().unwrap().clients.borrow().len());
+            assert_eq!(count, 2, "the dropped owner's client is pruned");
+            Ok(())
+        })
+        .unwrap();
+    }
+}
