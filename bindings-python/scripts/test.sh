@@ -34,7 +34,13 @@ export PYO3_PYTHON="$vpy"
 (cd "$root" && cargo clippy --locked -p iqtech --features python --lib -- -D warnings)
 
 step "core unit tests of the python feature"
-(cd "$root" && cargo test --locked -q -p iqtech --features python --lib ffi_python)
+# The filter is a module path; a filter that matches nothing runs 0 tests and passes, so the
+# count is checked.
+ran="$(cd "$root" && cargo test --locked -q -p iqtech --features python --lib ffi::python:: 2>&1)" \
+  || { printf '%s\n' "$ran"; exit 1; }
+printf '%s\n' "$ran" | tail -1
+printf '%s\n' "$ran" | grep -Eq 'test result: ok\. [1-9][0-9]* passed' \
+  || { echo "no core unit test of the python feature ran" >&2; exit 1; }
 
 step "build the wheel (debug) and install it"
 "$venv/bin/maturin" build --locked --interpreter "$vpy" --out "$work/wheels"
