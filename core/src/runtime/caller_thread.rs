@@ -125,6 +125,7 @@ where
             .expect("the lane was just created");
         let _inside = Inside::enter();
         runtime.block_on(async {
+            catch_up().await;
             let mut call = std::pin::pin!(AssertUnwindSafe(fut).catch_unwind());
             loop {
                 tokio::select! {
@@ -141,6 +142,19 @@ where
             }
         })
     })
+}
+
+/// Lets this thread's runtime take in what happened while no call drove it, before a new call
+/// starts: a server that closed an idle keep-alive connection has sent its FIN by now, and the
+/// connection's task must see it, or the pool would lend the dead connection to the call (its
+/// request would fail after being written: for a write, an unknown outcome).
+///
+/// In a current-thread runtime, a yielding future lets the scheduler poll the IO driver, which
+/// wakes the tasks whose sockets changed, and run them. One yield was enough in the test below
+/// (which fails without any); the second is margin, and costs about a microsecond.
+async fn catch_up() {
+    tokio::task::yield_now().await;
+    tokio::task::yield_now().await;
 }
 
 /// The HTTP client of the SDK client whose liveness token is `owner`, on this thread's lane,
@@ -236,6 +250,49 @@ mod tests {
     fn a_nested_call_is_refused() {
         let inner = run(async { Ok(run(async { Ok(()) })) }).unwrap();
         assert!(matches!(inner, Err(crate::Error::Internal { .. })));
+    }
+
+    #[test]
+    fn a_connection_the_server_closed_while_idle_is_not_reused() {
+        use std::io::{Read, Write};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/", listener.local_addr().unwrap());
+        let accepted = Arc::new(AtomicUsize::new(0));
+        let counter = accepted.clone();
+        // Answers one request per connection with keep-alive, then closes it while idle.
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let mut conn = conn.unwrap();
+                counter.fetch_add(1, Ordering::SeqCst);
+                let (mut buf, mut got) = ([0u8; 4096], Vec::new());
+                while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match conn.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => got.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let _ = conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        });
+        let http = client();
+        for i in 0..3 {
+            let request = http.post(&url).body("write");
+            let status = run(async move {
+                let response = request.send().await.map_err(|e| crate::Error::Internal {
+                    message: format!("{e:?}"),
+                })?;
+                Ok(response.status())
+            });
+            assert_eq!(status.unwrap().as_u16(), 200, "request {i}");
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        assert_eq!(
+            accepted.load(Ordering::SeqCst),
+            3,
+            "one fresh connection per request"
+        );
     }
 
     #[test]
