@@ -13,16 +13,15 @@
 //!   Ctrl-C would wait for the request to finish. [`block`] wakes up every 100 ms to run them
 //!   and abandons the request when one raises (`KeyboardInterrupt`).
 //!
-//! A single synchronous call ([`call`]) runs on the calling thread, on a runtime of its own
-//! (`iqtech::runtime::caller_thread`): that saves two thread hand-offs per call. Pagers and the
-//! sandbox wait on the shared runtime through [`block`].
+//! A single synchronous call ([`call`]) runs on the calling thread, on a runtime of its own,
+//! from the thread's third call on (`iqtech::runtime::caller_thread`): that saves two thread
+//! hand-offs per call. Pagers and the sandbox wait on the shared runtime through [`block`].
 //!
 //! For asyncio, [`awaitable`] spawns the future on the core's runtime and completes an
 //! `asyncio.Future` of the running loop through `loop.call_soon_threadsafe`; cancelling that
 //! future aborts the task.
 
 use std::future::Future;
-use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -37,32 +36,21 @@ use crate::error::to_py_err;
 /// How often a blocked caller wakes up to run Python's signal handlers.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 
-/// Runs `fut` on the core's runtime and waits for it with the GIL released.
+/// Runs `fut` on the core's runtime and waits for it with the GIL released, running Python's
+/// signal handlers every 100 ms.
 pub(crate) fn block<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
     refuse_on_runtime_thread()?;
-    let (tx, rx) = sync_channel(1);
-    let task = iqtech::runtime::handle().spawn(async move {
-        let _ = tx.send(fut.await);
-    });
-    py.detach(move || loop {
-        match rx.recv_timeout(SIGNAL_POLL) {
-            Ok(out) => return Ok(out),
-            Err(RecvTimeoutError::Timeout) => {
-                if let Err(e) = Python::attach(|py| py.check_signals()) {
-                    task.abort();
-                    return Err(e);
-                }
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(PyRuntimeError::new_err(
-                    "the iqtech runtime dropped the request (its task panicked)",
-                ))
-            }
-        }
+    let out = py.detach(move || {
+        iqtech::runtime::block_on_interruptible(fut, SIGNAL_POLL, || {
+            Python::attach(|py| py.check_signals())
+        })
+    })?;
+    out.ok_or_else(|| {
+        PyRuntimeError::new_err("the iqtech runtime dropped the request (its task panicked)")
     })
 }
 
@@ -78,9 +66,10 @@ fn refuse_on_runtime_thread() -> PyResult<()> {
     Ok(())
 }
 
-/// Runs a core operation synchronously on the calling thread, with the GIL released (through
-/// `iqtech::runtime::caller_thread`, so a panic is an `InternalError`; Python's signal handlers
-/// run every 100 ms), and converts its result (or error) for Python.
+/// Runs a core operation synchronously, with the GIL released (through
+/// `iqtech::runtime::caller_thread`: on the calling thread from its third call, and a panic is
+/// an `InternalError`; Python's signal handlers run every 100 ms), and converts its result (or
+/// error) for Python.
 pub(crate) fn call<F, T>(py: Python<'_>, fut: F) -> PyResult<Py<PyAny>>
 where
     F: Future<Output = iqtech::Result<T>> + Send + 'static,

@@ -128,6 +128,40 @@ where
     futures::executor::block_on(spawn_call(fut))
 }
 
+/// Runs `fut` on the shared runtime and blocks the calling thread until it finishes.
+///
+/// Every `every`, `interrupted` is asked whether to go on (Python runs its signal handlers
+/// there); when it returns an error, the task is aborted at its next await point and that
+/// error is returned. `Ok(None)` means the task ended without an output: it panicked. For
+/// synchronous bindings, from a thread that is not a runtime worker (release the GIL first).
+pub fn block_on_interruptible<F, E>(
+    fut: F,
+    every: std::time::Duration,
+    mut interrupted: impl FnMut() -> Result<(), E>,
+) -> Result<Option<F::Output>, E>
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+    let (tx, rx) = sync_channel(1);
+    let task = handle().spawn(async move {
+        let _ = tx.send(fut.await);
+    });
+    loop {
+        match rx.recv_timeout(every) {
+            Ok(out) => return Ok(Some(out)),
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(e) = interrupted() {
+                    task.abort();
+                    return Err(e);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(None),
+        }
+    }
+}
+
 /// The text of a panic payload.
 pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload

@@ -71,6 +71,9 @@ thread_local! {
     static LANE: RefCell<Option<Lane>> = const { RefCell::new(None) };
     /// Whether this thread is inside [`block_on_call`] (so [`http_client`] applies).
     static INSIDE: Cell<bool> = const { Cell::new(false) };
+    /// How many calls this thread made through the shared runtime (up to
+    /// [`CALLS_BEFORE_OWN_RUNTIME`]).
+    static CALLS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Clears [`INSIDE`] when the call ends, however it ends.
@@ -89,28 +92,51 @@ impl Drop for Inside {
     }
 }
 
-/// Runs an SDK call to completion on the calling thread, turning a panic inside it into
-/// [`crate::Error::Internal`] as [`super::spawn_call`] does.
+/// How many calls a thread makes through the shared runtime before it gets a runtime of its own.
+///
+/// Why: a thread's own runtime has its own connections, so its first call there opens one (a
+/// TCP connect and a TLS handshake, milliseconds away from a real server). A thread that makes
+/// one or two calls and ends (a thread per request) would pay that every time; the shared
+/// runtime's pool serves it with a warm connection. A thread that keeps calling pays it once.
+pub const CALLS_BEFORE_OWN_RUNTIME: u32 = 2;
+
+/// Runs an SDK call and blocks the calling thread until it finishes, turning a panic inside it
+/// into [`crate::Error::Internal`] as [`super::spawn_call`] does. A thread's first
+/// [`CALLS_BEFORE_OWN_RUNTIME`] calls run on the shared runtime; later ones on the thread
+/// itself, on a runtime of its own.
 ///
 /// Every `every`, `interrupted` is asked whether to go on (Python runs its signal handlers
 /// there); when it returns an error, the call is abandoned (dropped at its await point, which
 /// may be after the request reached the server) and that error is returned.
 ///
-/// For synchronous bindings, on a thread of their own (release the GIL first). A thread that
-/// is already inside a tokio runtime gets [`crate::Error::Internal`]: blocking it would stall
-/// that runtime.
+/// For synchronous bindings (release the GIL first). A thread that is already inside a tokio
+/// runtime gets [`crate::Error::Internal`]: blocking it would stall that runtime.
 pub fn block_on_call<F, T, E>(
     fut: F,
     every: Duration,
     mut interrupted: impl FnMut() -> Result<(), E>,
 ) -> Result<crate::Result<T>, E>
 where
-    F: Future<Output = crate::Result<T>>,
+    F: Future<Output = crate::Result<T>> + Send + 'static,
+    T: Send + 'static,
 {
     if INSIDE.get() || Handle::try_current().is_ok() {
         return Ok(Err(crate::Error::Internal {
             message: "a blocking call was made on a thread that runs an async runtime".into(),
         }));
+    }
+    let calls = CALLS.get();
+    if calls < CALLS_BEFORE_OWN_RUNTIME {
+        CALLS.set(calls + 1);
+        let call = AssertUnwindSafe(fut).catch_unwind();
+        let out = super::block_on_interruptible(call, every, interrupted)?;
+        return Ok(match out {
+            Some(Ok(out)) => out,
+            Some(Err(panic)) => Err(panic_error(panic.as_ref())),
+            None => Err(crate::Error::Internal {
+                message: "the runtime dropped the call".into(),
+            }),
+        });
     }
     LANE.with(|cell| {
         let pid = std::process::id();
@@ -131,17 +157,20 @@ where
                 tokio::select! {
                     biased;
                     out = &mut call => {
-                        return Ok(out.unwrap_or_else(|panic| {
-                            Err(crate::Error::Internal {
-                                message: super::panic_message(panic.as_ref()),
-                            })
-                        }));
+                        return Ok(out.unwrap_or_else(|panic| Err(panic_error(panic.as_ref()))));
                     }
                     () = tokio::time::sleep(every) => interrupted()?,
                 }
             }
         })
     })
+}
+
+/// The error a panic inside a call becomes.
+fn panic_error(panic: &(dyn std::any::Any + Send)) -> crate::Error {
+    crate::Error::Internal {
+        message: super::panic_message(panic),
+    }
 }
 
 /// Lets this thread's runtime take in what happened while no call drove it, before a new call
@@ -201,54 +230,88 @@ mod tests {
             .unwrap()
     }
 
-    fn run<T>(fut: impl Future<Output = crate::Result<T>>) -> crate::Result<T> {
+    /// One call on this thread's own runtime (the thread's first calls are made first).
+    fn run<T: Send + 'static>(
+        fut: impl Future<Output = crate::Result<T>> + Send + 'static,
+    ) -> crate::Result<T> {
+        CALLS.set(CALLS_BEFORE_OWN_RUNTIME);
         block_on_call(fut, Duration::from_millis(10), || Ok::<(), ()>(())).unwrap()
     }
 
     #[test]
-    fn runs_on_the_calling_thread() {
+    fn a_thread_gets_its_own_runtime_after_its_first_calls() {
         let me = std::thread::current().id();
-        let there = run(async { Ok(std::thread::current().id()) }).unwrap();
-        assert_eq!(there, me);
+        let mut ran_on = Vec::new();
+        for _ in 0..CALLS_BEFORE_OWN_RUNTIME + 2 {
+            let out = block_on_call(
+                async { Ok(std::thread::current().id()) },
+                Duration::from_millis(10),
+                || Ok::<(), ()>(()),
+            );
+            ran_on.push(out.unwrap().unwrap() == me);
+        }
+        let first = CALLS_BEFORE_OWN_RUNTIME as usize;
+        assert!(ran_on[..first].iter().all(|here| !here), "{ran_on:?}");
+        assert!(ran_on[first..].iter().all(|here| *here), "{ran_on:?}");
     }
 
     #[test]
-    fn a_panic_is_an_internal_error() {
-        let err = run(async {
-            if true {
-                panic!("boom");
-            }
-            Ok(())
-        })
-        .unwrap_err();
-        assert!(matches!(err, crate::Error::Internal { ref message } if message == "boom"));
-    }
-
-    #[test]
-    fn an_interruption_abandons_the_call() {
-        let mut asked = 0;
-        let out = block_on_call(
-            async {
-                tokio::time::sleep(Duration::from_secs(30)).await;
-                Ok(())
-            },
-            Duration::from_millis(5),
-            || {
-                asked += 1;
-                if asked == 3 {
-                    Err("interrupted")
-                } else {
+    fn a_panic_is_an_internal_error_on_either_runtime() {
+        for _ in 0..CALLS_BEFORE_OWN_RUNTIME + 1 {
+            let err = block_on_call(
+                async {
+                    if true {
+                        panic!("boom");
+                    }
                     Ok(())
-                }
-            },
-        );
-        assert_eq!(out.unwrap_err(), "interrupted");
-        assert_eq!(asked, 3);
+                },
+                Duration::from_millis(10),
+                || Ok::<(), ()>(()),
+            )
+            .unwrap()
+            .unwrap_err();
+            assert!(matches!(err, crate::Error::Internal { ref message } if message == "boom"));
+        }
+    }
+
+    #[test]
+    fn an_interruption_abandons_the_call_on_either_runtime() {
+        for _ in 0..CALLS_BEFORE_OWN_RUNTIME + 1 {
+            let mut asked = 0;
+            let out = block_on_call(
+                async {
+                    tokio::time::sleep(Duration::from_secs(30)).await;
+                    Ok(())
+                },
+                Duration::from_millis(5),
+                || {
+                    asked += 1;
+                    if asked == 3 {
+                        Err("interrupted")
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            assert_eq!(out.unwrap_err(), "interrupted");
+            assert_eq!(asked, 3);
+        }
     }
 
     #[test]
     fn a_nested_call_is_refused() {
         let inner = run(async { Ok(run(async { Ok(()) })) }).unwrap();
+        // The same from a shared runtime's worker.
+        CALLS.set(0);
+        let from_worker = block_on_call(
+            async { Ok(run(async { Ok(()) })) },
+            Duration::from_millis(10),
+            || Ok::<(), ()>(()),
+        );
+        assert!(matches!(
+            from_worker,
+            Ok(Ok(Err(crate::Error::Internal { .. })))
+        ));
         assert!(matches!(inner, Err(crate::Error::Internal { .. })));
     }
 
@@ -297,28 +360,34 @@ mod tests {
 
     #[test]
     fn each_owner_gets_one_client_on_this_thread() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
         let (a, b) = (Arc::new(()), Arc::new(()));
         assert!(http_client(&a, || Ok::<_, ()>(client())).is_none());
-        let built = std::cell::Cell::new(0);
-        let build = || {
-            built.set(built.get() + 1);
-            Ok::<_, ()>(client())
+        let built = Arc::new(AtomicUsize::new(0));
+        let build = {
+            let built = built.clone();
+            move || {
+                built.fetch_add(1, Ordering::SeqCst);
+                Ok::<_, ()>(client())
+            }
         };
-        run(async {
-            http_client(&a, build).unwrap().unwrap();
-            http_client(&a, build).unwrap().unwrap();
-            http_client(&b, build).unwrap().unwrap();
+        let (a2, b2, build2) = (a.clone(), b.clone(), build.clone());
+        run(async move {
+            http_client(&a2, build2.clone()).unwrap().unwrap();
+            http_client(&a2, build2.clone()).unwrap().unwrap();
+            http_client(&b2, build2).unwrap().unwrap();
             Ok(())
         })
         .unwrap();
-        assert_eq!(built.get(), 2);
+        assert_eq!(built.load(Ordering::SeqCst), 2);
         drop(b);
-        run(async {
+        run(async move {
             http_client(&Arc::new(()), build).unwrap().unwrap();
             let count = LANE.with(|l| l.borrow().as_ref().unwrap().clients.borrow().len());
             assert_eq!(count, 2, "the dropped owner's client is pruned");
             Ok(())
         })
         .unwrap();
+        drop(a);
     }
 }
