@@ -3,8 +3,8 @@
 //! Why this exists: Python, Node and uniffi each poll futures differently, and a reqwest
 //! connection pool belongs to the runtime that opened its sockets. So the policy is decided once,
 //! here: every binding spawns core futures onto this process-wide multi-thread tokio runtime and
-//! waits for the result in its own way ([`block_on`] for synchronous callers, awaiting [`spawn`]
-//! from any executor).
+//! waits for the result in its own way ([`block_on`] or [`block_on_interruptible`] for
+//! synchronous callers, awaiting [`spawn`] from any executor).
 //!
 //! Trap: a tokio runtime does not survive `fork()` (its worker threads do not exist in the
 //! child). The runtime is keyed by process id: a child process gets a fresh one on first use, and

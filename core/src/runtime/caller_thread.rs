@@ -5,9 +5,9 @@
 //! what a worker allocated. A blocking HTTP library pays neither: it drives its socket itself.
 //! `iqbench hops` (bench/README.md) measured ~50 µs of a 16 KB call's ~210 µs on this.
 //!
-//! So each thread that makes synchronous calls gets a current-thread tokio runtime of its own,
-//! created on its first call, and each client gets an HTTP client of its own on that thread
-//! ([`http_client`]). A pooled connection is driven by a task of the runtime that opened it, and
+//! So each thread that keeps making synchronous calls gets a current-thread tokio runtime of its
+//! own, from its third call ([`CALLS_BEFORE_OWN_RUNTIME`]), and each client gets an HTTP client
+//! of its own on that thread (`http_client`). A pooled connection is driven by a task of the runtime that opened it, and
 //! this runtime runs only while its thread is inside a call: its connections must never be lent
 //! to another runtime, nor another runtime's to it.
 //!
