@@ -60,13 +60,13 @@ impl<'py> IntoPyObject<'py> for &Timestamp {
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match (self.naive(), self.offset()) {
-            (Some(naive), Some(offset)) => match offset.from_local_datetime(&naive).single() {
+        match self.parts() {
+            Some((naive, Some(offset))) => match offset.from_local_datetime(&naive).single() {
                 Some(aware) => Ok(aware.into_pyobject(py)?.into_any()),
                 None => Ok(PyString::new(py, self.as_str()).into_any()),
             },
-            (Some(naive), None) => Ok(naive.into_pyobject(py)?.into_any()),
-            _ => Ok(PyString::new(py, self.as_str()).into_any()),
+            Some((naive, None)) => Ok(naive.into_pyobject(py)?.into_any()),
+            None => Ok(PyString::new(py, self.as_str()).into_any()),
         }
     }
 }
@@ -154,6 +154,8 @@ struct CachedField {
     descr_get: Option<pyo3::ffi::descrgetfunc>,
     /// The field's name.
     name: Py<PyString>,
+    /// A conversion of the field that bypasses the getter ([`DIRECT_READS`]), if it has one.
+    direct: Option<DirectRead>,
 }
 
 #[pymethods]
@@ -167,16 +169,17 @@ impl CachedField {
         let Some(obj) = obj.filter(|o| !o.is_none()) else {
             return Ok(self.getter.bind(py).clone());
         };
-        let value = match self.descr_get {
+        let value = match (self.direct, self.descr_get) {
+            (Some(read), _) => read(obj)?,
             // SAFETY: `descr_get` is the `tp_descr_get` slot of the getter's own type, called
             // as CPython calls it (descriptor, instance, owner or NULL), with live references;
             // it returns a new reference, or NULL with an exception set.
-            Some(descr_get) => unsafe {
+            (None, Some(descr_get)) => unsafe {
                 let owner = owner.map_or(std::ptr::null_mut(), |o| o.as_ptr());
                 let value = descr_get(self.getter.as_ptr(), obj.as_ptr(), owner);
                 Bound::from_owned_ptr_or_err(py, value)?
             },
-            None => self.get.bind(py).call1((obj, owner))?,
+            (None, None) => self.get.bind(py).call1((obj, owner))?,
         };
         let name = self.name.bind(py);
         // SAFETY: `obj`, `name` and `value` are live references for the whole call; the generic
@@ -222,6 +225,76 @@ fn descr_get_slot(descriptor: &Bound<'_, PyAny>) -> Option<pyo3::ffi::descrgetfu
     Some(unsafe { std::mem::transmute::<*mut std::ffi::c_void, pyo3::ffi::descrgetfunc>(slot) })
 }
 
+/// Converts one field of a model instance (`obj`) to Python, without pyo3's getter.
+type DirectRead = for<'py> fn(&Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>>;
+
+/// Lists the `Option<Decimal>` fields of the models and reads each with [`decimal`].
+macro_rules! decimal_fields {
+    ($($model:ident { $($field:ident),+ $(,)? }),+ $(,)?) => {
+        /// The fields read by a [`DirectRead`]: (model, field, read). Every `Option<Decimal>`
+        /// field of the models is here (a test checks); one left out would still work, through
+        /// pyo3's getter.
+        const DIRECT_READS: &[(&str, &str, DirectRead)] = &[$($(
+            (stringify!($model), stringify!($field), {
+                fn read<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                    decimal(obj.py(), obj.cast::<$model>()?.get().$field)
+                }
+                read
+            }),
+        )+)+];
+    };
+}
+
+decimal_fields! {
+    PlanogramEntry { price },
+    BatchDetail { qty_taken },
+    TransactionDetail { dispensed_quantity, price_per_item, total, package_quantity, package_price },
+}
+
+static DECIMAL_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `decimal.Decimal` of the exact value (scale kept: `12.50` stays `Decimal('12.50')`), or
+/// `None`. Why not pyo3's conversion: it formats the value into a new `String` first; this
+/// writes the digits on the stack (the same text; a test checks), a third of a first read.
+fn decimal(py: Python<'_>, value: Option<rust_decimal::Decimal>) -> PyResult<Bound<'_, PyAny>> {
+    let Some(value) = value else {
+        return Ok(py.None().into_bound(py));
+    };
+    let mut buf = [0u8; DECIMAL_TEXT_MAX];
+    let text = decimal_text(&value, &mut buf);
+    DECIMAL_CLASS
+        .import(py, "decimal", "Decimal")?
+        .call1((PyString::new(py, text),))
+}
+
+/// The longest text of a `rust_decimal::Decimal`: a sign, 29 digits, a point, 28 zeros.
+const DECIMAL_TEXT_MAX: usize = 60;
+
+/// `value` as `Decimal::to_string` writes it (`-`, digits, `.` and exactly `scale` fraction
+/// digits), written into `buf`.
+fn decimal_text<'b>(value: &rust_decimal::Decimal, buf: &'b mut [u8; DECIMAL_TEXT_MAX]) -> &'b str {
+    let scale = value.scale() as usize;
+    let mut digits = value.mantissa().unsigned_abs();
+    let mut at = buf.len();
+    let mut written = 0;
+    while digits > 0 || written <= scale {
+        if written == scale && scale > 0 {
+            at -= 1;
+            buf[at] = b'.';
+        }
+        at -= 1;
+        buf[at] = b'0' + (digits % 10) as u8;
+        digits /= 10;
+        written += 1;
+    }
+    if value.is_sign_negative() {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // Only ASCII digits, '.' and '-' were written.
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
 /// Replaces every field getter of a model class with its [`CachedField`].
 fn cache_fields(class: &Bound<'_, PyType>) -> PyResult<()> {
     let py = class.py();
@@ -236,12 +309,20 @@ fn cache_fields(class: &Bound<'_, PyType>) -> PyResult<()> {
             fields.push((name, value));
         }
     }
+    let model = class.name()?;
+    let model = model.to_cow()?;
     for (name, getter) in fields {
+        let field_name = name.to_cow()?;
+        let direct = DIRECT_READS
+            .iter()
+            .find(|(m, f, _)| *m == model && *f == field_name)
+            .map(|(_, _, read)| *read);
         let field = CachedField {
             get: getter.getattr(intern!(py, "__get__"))?.unbind(),
             descr_get: descr_get_slot(&getter),
             getter: getter.unbind(),
             name: name.clone().unbind(),
+            direct,
         };
         class.setattr(name, Py::new(py, field)?)?;
     }
@@ -407,6 +488,83 @@ python_models!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_text_is_to_string() {
+        use rust_decimal::Decimal;
+        use std::str::FromStr;
+        let mut values: Vec<Decimal> = [
+            "0",
+            "0.00",
+            "-0",
+            "-0.00",
+            "1",
+            "-1",
+            "12.50",
+            "0.05",
+            "-0.05",
+            "0.0000001",
+            "123456789.123456789",
+            "100",
+            "1.0",
+            "-12.5",
+        ]
+        .iter()
+        .map(|t| Decimal::from_str(t).unwrap())
+        .collect();
+        values.extend([
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-1, 28),
+        ]);
+        values.extend([Decimal::new(i64::MAX, 28), Decimal::new(i64::MIN, 3)]);
+        let mut negative_zero = Decimal::new(0, 2);
+        negative_zero.set_sign_negative(true);
+        values.push(negative_zero);
+        for value in values {
+            let mut buf = [0u8; DECIMAL_TEXT_MAX];
+            assert_eq!(
+                decimal_text(&value, &mut buf),
+                value.to_string(),
+                "{value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_decimal_field_is_read_directly() {
+        let sources = [
+            include_str!("../models/common.rs"),
+            include_str!("../models/employee.rs"),
+            include_str!("../models/machine.rs"),
+            include_str!("../models/transaction.rs"),
+            include_str!("../models/will_call.rs"),
+            include_str!("../reports.rs"),
+        ];
+        let mut declared = Vec::new();
+        for source in sources {
+            let mut model = "";
+            for line in source.lines().map(str::trim) {
+                if let Some(rest) = line.strip_prefix("pub struct ") {
+                    model = rest.split([' ', '{', '(']).next().unwrap_or_default();
+                } else if let Some(rest) = line.strip_prefix("pub ") {
+                    if let Some((field, ty)) = rest.split_once(": ") {
+                        if ty.contains("Decimal") {
+                            declared.push(format!("{model}.{field}"));
+                        }
+                    }
+                }
+            }
+        }
+        let mut listed: Vec<String> = DIRECT_READS
+            .iter()
+            .map(|(model, field, _)| format!("{model}.{field}"))
+            .collect();
+        declared.sort();
+        listed.sort();
+        assert_eq!(listed, declared);
+    }
 
     #[test]
     fn repr_is_python_like_and_hides_codes() {

@@ -83,20 +83,69 @@ impl Timestamp {
 
     /// The wall-clock time written, ignoring any offset; `None` if the text is not a timestamp.
     pub fn naive(&self) -> Option<NaiveDateTime> {
-        self.with_offset()
-            .map(|dt| dt.naive_local())
-            .or_else(|| NaiveDateTime::parse_from_str(self.0.trim(), "%Y-%m-%dT%H:%M:%S%.f").ok())
-            .or_else(|| NaiveDateTime::parse_from_str(self.0.trim(), "%Y-%m-%d %H:%M:%S%.f").ok())
+        self.parts().map(|(naive, _)| naive)
     }
 
     /// The offset written (`Z` is zero); `None` when the text has none (the server's usual form).
     pub fn offset(&self) -> Option<FixedOffset> {
-        self.with_offset().map(|dt| *dt.offset())
+        self.parts().and_then(|(_, offset)| offset)
     }
 
-    fn with_offset(&self) -> Option<DateTime<FixedOffset>> {
-        DateTime::parse_from_rfc3339(self.0.trim()).ok()
+    /// [`Timestamp::naive`] and [`Timestamp::offset`] from one reading of the text; `None` if
+    /// the text is not a timestamp.
+    pub fn parts(&self) -> Option<(NaiveDateTime, Option<FixedOffset>)> {
+        if let Some(naive) = server_form(self.0.as_bytes()) {
+            return Some((naive, None));
+        }
+        let text = self.0.trim();
+        if let Ok(aware) = DateTime::parse_from_rfc3339(text) {
+            return Some((aware.naive_local(), Some(*aware.offset())));
+        }
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+            .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
+            .ok()
+            .map(|naive| (naive, None))
     }
+}
+
+/// The server's own form, `yyyy-MM-ddTHH:mm:ss` with 1 to 9 fractional digits or none, read
+/// directly (chrono's format-string parser is most of the cost of reading a timestamp, and this
+/// is nearly every timestamp the server sends). `None` for anything else, which then takes
+/// chrono's path: whatever this accepts, chrono reads the same way (a test checks).
+fn server_form(b: &[u8]) -> Option<NaiveDateTime> {
+    fn num(b: &[u8]) -> Option<u32> {
+        b.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    }
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let nanos = match &b[19..] {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            num(digits)? * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    let second = num(&b[17..19])?;
+    if second > 59 {
+        return None; // a leap second: chrono's rules
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(
+        i32::try_from(num(&b[..4])?).ok()?,
+        num(&b[5..7])?,
+        num(&b[8..10])?,
+    )?;
+    let time =
+        chrono::NaiveTime::from_hms_nano_opt(num(&b[11..13])?, num(&b[14..16])?, second, nanos)?;
+    Some(NaiveDateTime::new(date, time))
 }
 
 impl fmt::Debug for Timestamp {
@@ -416,5 +465,56 @@ mod tests {
         let z = Timestamp::new("2024-03-26T21:25:06.138Z");
         assert_eq!(z.offset().unwrap().local_minus_utc(), 0);
         assert!(Timestamp::new("12/13/2023 06:00 PM").naive().is_none());
+    }
+
+    #[test]
+    fn the_server_form_reads_as_chrono_reads_it() {
+        let chrono_reading = |text: &str| {
+            let text = text.trim();
+            DateTime::parse_from_rfc3339(text)
+                .map(|aware| (aware.naive_local(), Some(*aware.offset())))
+                .ok()
+                .or_else(|| {
+                    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+                        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
+                        .ok()
+                        .map(|naive| (naive, None))
+                })
+        };
+        let mut texts = vec![
+            "2024-04-24T16:06:57.6305139".to_owned(),
+            "2024-04-24T16:06:57".to_owned(),
+            "2024-04-24T16:06:57.".to_owned(),
+            "2024-04-24T16:06:57.1234567891".to_owned(),
+            "2024-02-29T00:00:00.1".to_owned(),
+            "2023-02-29T00:00:00".to_owned(),
+            "2024-13-01T00:00:00".to_owned(),
+            "2024-12-31T23:59:60".to_owned(),
+            "2024-12-31T24:00:00".to_owned(),
+            "2024-1-31T23:59:59".to_owned(),
+            "+2024-01-31T23:59:59".to_owned(),
+            " 2024-04-24T16:06:57.63 ".to_owned(),
+            "2024-04-24 16:06:57.63".to_owned(),
+            "2024-04-24T16:06:57.63Z".to_owned(),
+            "2024-04-24T16:06:57.63+02:00".to_owned(),
+            "2024-04-24T16:06:5a".to_owned(),
+            "0000-01-01T00:00:00".to_owned(),
+            "2024-04-24T16:06:57.000000001".to_owned(),
+        ];
+        for digits in 0..=10 {
+            for (date, time) in [("2024-04-05", "01:02:03"), ("1999-12-31", "23:59:59")] {
+                let fraction = "9876543210"[..digits].to_owned();
+                let dot = if digits == 0 { "" } else { "." };
+                texts.push(format!("{date}T{time}{dot}{fraction}"));
+            }
+        }
+        for text in &texts {
+            let t = Timestamp::new(text.as_str());
+            assert_eq!(t.parts(), chrono_reading(text), "{text:?}");
+            if let Some(fast) = server_form(text.as_bytes()) {
+                assert_eq!(Some((fast, None)), chrono_reading(text), "{text:?}");
+            }
+        }
+        assert!(server_form(b"2024-04-24T16:06:57.6305139").is_some());
     }
 }
