@@ -248,7 +248,13 @@ macro_rules! decimal_fields {
 decimal_fields! {
     PlanogramEntry { price },
     BatchDetail { qty_taken },
-    TransactionDetail { dispensed_quantity, price_per_item, total, package_quantity, package_price },
+    TransactionDetail {
+        dispensed_quantity,
+        price_per_item,
+        total,
+        package_quantity,
+        package_price,
+    },
 }
 
 static DECIMAL_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();

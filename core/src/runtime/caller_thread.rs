@@ -7,9 +7,10 @@
 //!
 //! So each thread that keeps making synchronous calls gets a current-thread tokio runtime of its
 //! own, from its third call ([`CALLS_BEFORE_OWN_RUNTIME`]), and each client gets an HTTP client
-//! of its own on that thread (`http_client`). A pooled connection is driven by a task of the runtime that opened it, and
-//! this runtime runs only while its thread is inside a call: its connections must never be lent
-//! to another runtime, nor another runtime's to it.
+//! of its own on that thread (`http_client`). A pooled connection is driven by a task of the
+//! runtime that opened it, and this runtime runs only while its thread is inside a call: its
+//! connections must never be lent to another runtime, nor another runtime's to it. Before each
+//! call, the runtime reads what arrived while it was idle (`catch_up`).
 //!
 //! Traps:
 //! - **Fork.** The runtime is keyed by process id. A child gets a fresh one and leaks the
