@@ -100,7 +100,7 @@ pub fn employees(n: u64) -> Template {
         if i > 0 {
             s.push(',');
         }
-        let badge = if h % 3 == 0 {
+        let badge = if h.is_multiple_of(3) {
             "null".to_owned()
         } else if h % 3 == 1 {
             "\"\"".to_owned()
@@ -115,7 +115,7 @@ pub fn employees(n: u64) -> Template {
             js(LAST[(h / 7 % 6) as usize]),
             100_000 + i * 37,
             ["English", "Spanish", "French"][(h / 42 % 3) as usize],
-            h % 5 != 0,
+            !h.is_multiple_of(5),
             js(DEPTS[(h / 126 % 5) as usize]),
         )
         .unwrap();
@@ -153,7 +153,7 @@ pub fn transactions(n: u64, dispenses: u64) -> Template {
             }
             let qty = g % 4 + 1;
             let price = g % 5000 + 25;
-            let lot = if g % 2 == 0 {
+            let lot = if g.is_multiple_of(2) {
                 format!("\"LOT-{:05}\"", g % 100_000)
             } else {
                 "null".to_owned()
@@ -182,14 +182,14 @@ pub fn transactions(n: u64, dispenses: u64) -> Template {
                 )),
                 10_000 + g % 90_000,
                 js(PRODUCTS[(g / 42 % 5) as usize]),
-                if g % 3 == 0 { "No" } else { "Yes" },
+                if g.is_multiple_of(3) { "No" } else { "Yes" },
                 100 + g % 60,
-                if g % 2 == 0 {
+                if g.is_multiple_of(2) {
                     "\"3M Company\"".to_owned()
                 } else {
                     "null".to_owned()
                 },
-                if g % 2 == 0 {
+                if g.is_multiple_of(2) {
                     format!("\"MFR-{}\"", g % 1_000_000)
                 } else {
                     "null".to_owned()
