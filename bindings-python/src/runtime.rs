@@ -45,13 +45,17 @@ where
 {
     refuse_on_runtime_thread()?;
     let out = py.detach(move || {
-        iqtech::runtime::block_on_interruptible(fut, SIGNAL_POLL, || {
-            Python::attach(|py| py.check_signals())
-        })
+        iqtech::runtime::block_on_interruptible(fut, SIGNAL_POLL, run_signal_handlers)
     })?;
     out.ok_or_else(|| {
         PyRuntimeError::new_err("the iqtech runtime dropped the request (its task panicked)")
     })
+}
+
+/// Runs Python's signal handlers from a thread that waits with the GIL released; the error of
+/// one that raised (`KeyboardInterrupt`) ends the wait.
+fn run_signal_handlers() -> PyResult<()> {
+    Python::attach(|py| py.check_signals())
 }
 
 /// A blocking wait on a runtime thread (or inside a call, from a logging handler) would starve
@@ -77,9 +81,7 @@ where
 {
     refuse_on_runtime_thread()?;
     let out = py.detach(move || {
-        iqtech::runtime::caller_thread::block_on_call(fut, SIGNAL_POLL, || {
-            Python::attach(|py| py.check_signals())
-        })
+        iqtech::runtime::caller_thread::block_on_call(fut, SIGNAL_POLL, run_signal_handlers)
     });
     match out? {
         Ok(value) => value.into_py_any(py),

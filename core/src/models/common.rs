@@ -94,18 +94,23 @@ impl Timestamp {
     /// [`Timestamp::naive`] and [`Timestamp::offset`] from one reading of the text; `None` if
     /// the text is not a timestamp.
     pub fn parts(&self) -> Option<(NaiveDateTime, Option<FixedOffset>)> {
-        if let Some(naive) = server_form(self.0.as_bytes()) {
-            return Some((naive, None));
+        match server_form(self.0.as_bytes()) {
+            Some(naive) => Some((naive, None)),
+            None => chrono_form(&self.0),
         }
-        let text = self.0.trim();
-        if let Ok(aware) = DateTime::parse_from_rfc3339(text) {
-            return Some((aware.naive_local(), Some(*aware.offset())));
-        }
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
-            .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
-            .ok()
-            .map(|naive| (naive, None))
     }
+}
+
+/// Any form chrono reads: RFC 3339 with an offset, or a naive time with `T` or a space.
+fn chrono_form(text: &str) -> Option<(NaiveDateTime, Option<FixedOffset>)> {
+    let text = text.trim();
+    if let Ok(aware) = DateTime::parse_from_rfc3339(text) {
+        return Some((aware.naive_local(), Some(*aware.offset())));
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
+        .ok()
+        .map(|naive| (naive, None))
 }
 
 /// The server's own form, `yyyy-MM-ddTHH:mm:ss` with 1 to 9 fractional digits or none, read
@@ -469,18 +474,7 @@ mod tests {
 
     #[test]
     fn the_server_form_reads_as_chrono_reads_it() {
-        let chrono_reading = |text: &str| {
-            let text = text.trim();
-            DateTime::parse_from_rfc3339(text)
-                .map(|aware| (aware.naive_local(), Some(*aware.offset())))
-                .ok()
-                .or_else(|| {
-                    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
-                        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
-                        .ok()
-                        .map(|naive| (naive, None))
-                })
-        };
+        let chrono_reading = chrono_form;
         let mut texts = vec![
             "2024-04-24T16:06:57.6305139".to_owned(),
             "2024-04-24T16:06:57".to_owned(),

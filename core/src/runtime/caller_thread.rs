@@ -121,7 +121,8 @@ where
     F: Future<Output = crate::Result<T>> + Send + 'static,
     T: Send + 'static,
 {
-    if INSIDE.get() || Handle::try_current().is_ok() {
+    // Inside a call here (`INSIDE`), the thread is inside this runtime too.
+    if Handle::try_current().is_ok() {
         return Ok(Err(crate::Error::Internal {
             message: "a blocking call was made on a thread that runs an async runtime".into(),
         }));
