@@ -120,6 +120,48 @@ def test_fields_are_built_once_and_stay_read_only(client: iqtech.Client) -> None
     assert type(d).total.__doc__
 
 
+
+def test_lists_read_first_still_count_in_equality_dicts_and_reprs(client: iqtech.Client) -> None:
+    # A list of records moves into Python objects on its first read; the record keeps it.
+    year = dict(from_date=dt.date(2024, 1, 1), to_date=dt.date(2024, 12, 31))
+    a = client.transactions.list(**year, page=1, page_size=2)  # type: ignore[arg-type]
+    b = client.transactions.list(**year, page=2, page_size=2)  # type: ignore[arg-type]
+    fresh_a = client.transactions.list(**year, page=1, page_size=2)  # type: ignore[arg-type]
+    assert a.meta != b.meta and a.items and b.items
+    before = (a.to_dict(), repr(a))
+    # Read every list, two levels down, on both pages.
+    for page in (a, b):
+        for t in page.items:
+            for d in t.transaction_details:
+                d.batch_details, d.user_limit
+    assert (a.to_dict(), repr(a)) == before
+    assert a == fresh_a and fresh_a == a
+    assert a.items[0] != b.items[0] and a.items[0] == fresh_a.items[0]
+    # Two transactions at the same machine differ only in their dispenses: once those moved out,
+    # they must still be unequal.
+    page = client.transactions.list(**year, page_size=50)  # type: ignore[arg-type]
+    by_machine: dict[str, list[iqtech.Transaction]] = {}
+    for t in page.items:
+        by_machine.setdefault(repr(t.machine_details), []).append(t)
+    pairs = [ts[:2] for ts in by_machine.values() if len(ts) > 1]
+    assert pairs, "the sandbox's transactions should share a machine"
+    x, y = pairs[0]
+    assert x.transaction_details and y.transaction_details
+    assert x != y and x.to_dict() != y.to_dict()
+    detail = a.items[0].transaction_details[0]
+    assert detail == fresh_a.items[0].transaction_details[0]
+    assert detail.to_dict()["batch_details"] == [x.to_dict() for x in detail.batch_details]
+    # A read through the SDK's descriptor itself gives the same list, not an emptied one.
+    assert vars(type(a))["items"].__get__(a, type(a)) is a.items
+    assert len(a.items) == len(before[0]["items"])
+    with pytest.raises(TypeError):
+        hash(a)
+    assert (a == 1) is False and a != "page"
+    # The list is the caller's to change; the record still gives the server's answer.
+    a.items.reverse()
+    a.items.pop()
+    assert a.to_dict() == before[0] and repr(a) == before[1] and a == fresh_a
+
 def test_decimal_and_timestamps(client: iqtech.Client) -> None:
     tx = client.transactions.list(from_date=dt.date(2024, 1, 1), to_date=dt.date(2024, 12, 31), page_size=5)
     detail = tx.items[0].transaction_details[0]

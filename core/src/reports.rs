@@ -68,7 +68,7 @@ impl std::fmt::Display for StockSeverity {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 #[cfg_attr(
     feature = "typescript",

@@ -20,6 +20,13 @@
 //! second read of `page.items` or `detail.total` returns the same Python object without building
 //! it again, so reading a field twice costs a dictionary lookup. The objects stay read-only.
 //!
+//! A list of records (`page.items`, `transaction.transaction_details`) is handed over, not
+//! copied: its first read moves the records out of the Rust struct into the new Python objects,
+//! so a page's records are never copied. The Rust struct is then hollow in that field, so
+//! `to_dict()`, `__repr__` and `==` work on the model's [`Whole`] value, which puts the records
+//! back from the Python objects (from a tuple of them kept beside the list, which the caller may
+//! change). Nothing a caller can see changes.
+//!
 //! `to_dict()` is the serde form (the same JSON the other SDKs print): snake_case keys, decimals
 //! and timestamps as strings, languages as their names. `__repr__` shows the same values, never
 //! a secret: access codes (and their bar code URLs) are redacted.
@@ -29,7 +36,8 @@ use pyo3::exceptions::PyAttributeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyType};
+use pyo3::PyClass;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -141,7 +149,8 @@ impl<'py> IntoPyObject<'py> for StockSeverity {
 /// records, a `Decimal`, a `datetime`) every time it runs, and a getter is a data descriptor,
 /// which Python asks before the instance's `__dict__`. Wrapping it in a descriptor with only
 /// `__get__` (what `functools.cached_property` does) makes a second read a plain dictionary
-/// lookup in CPython, with no call into Rust. A model is frozen, so its values cannot go stale.
+/// lookup in CPython, with no call into Rust. A model is read-only, so its values cannot go
+/// stale.
 #[pyclass(frozen, module = "iqtech")]
 struct CachedField {
     /// pyo3's getter of the field (a `getset_descriptor`).
@@ -154,34 +163,39 @@ struct CachedField {
     descr_get: Option<pyo3::ffi::descrgetfunc>,
     /// The field's name.
     name: Py<PyString>,
-    /// A conversion of the field that bypasses the getter ([`DIRECT_READS`]), if it has one.
+    /// A conversion of the field that bypasses the getter ([`DIRECT_READS`], [`LIST_READS`]),
+    /// if it has one.
     direct: Option<DirectRead>,
 }
 
 #[pymethods]
 impl CachedField {
+    /// The field's value on an instance; on the class, pyo3's getter (which introspection and
+    /// stubtest know as a property). That getter reads the Rust value only: on a record whose
+    /// list of records was handed over (see the module docs) it gives an empty list.
     fn __get__<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         obj: Option<&Bound<'py, PyAny>>,
         owner: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
         let Some(obj) = obj.filter(|o| !o.is_none()) else {
-            return Ok(self.getter.bind(py).clone());
+            return Ok(slf.get().getter.bind(py).clone());
         };
-        let value = match (self.direct, self.descr_get) {
+        let field = slf.get();
+        let value = match (field.direct, field.descr_get) {
             (Some(read), _) => read(obj)?,
             // SAFETY: `descr_get` is the `tp_descr_get` slot of the getter's own type, called
             // as CPython calls it (descriptor, instance, owner or NULL), with live references;
             // it returns a new reference, or NULL with an exception set.
             (None, Some(descr_get)) => unsafe {
                 let owner = owner.map_or(std::ptr::null_mut(), |o| o.as_ptr());
-                let value = descr_get(self.getter.as_ptr(), obj.as_ptr(), owner);
+                let value = descr_get(field.getter.as_ptr(), obj.as_ptr(), owner);
                 Bound::from_owned_ptr_or_err(py, value)?
             },
-            (None, None) => self.get.bind(py).call1((obj, owner))?,
+            (None, None) => field.get.bind(py).call1((obj, owner))?,
         };
-        let name = self.name.bind(py);
+        let name = field.name.bind(py);
         // SAFETY: `obj`, `name` and `value` are live references for the whole call; the generic
         // setter stores into the instance `__dict__` because this descriptor has no `__set__`
         // (it bypasses the class's read-only `__setattr__`), and returns -1 with an exception
@@ -237,7 +251,7 @@ macro_rules! decimal_fields {
         const DIRECT_READS: &[(&str, &str, DirectRead)] = &[$($(
             (stringify!($model), stringify!($field), {
                 fn read<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-                    decimal(obj.py(), obj.cast::<$model>()?.get().$field)
+                    decimal(obj.py(), obj.cast::<$model>()?.try_borrow()?.$field)
                 }
                 read
             }),
@@ -321,6 +335,7 @@ fn cache_fields(class: &Bound<'_, PyType>) -> PyResult<()> {
         let field_name = name.to_cow()?;
         let direct = DIRECT_READS
             .iter()
+            .chain(LIST_READS)
             .find(|(m, f, _)| *m == model && *f == field_name)
             .map(|(_, _, read)| *read);
         let field = CachedField {
@@ -430,10 +445,74 @@ fn write_str(out: &mut String, s: &str) {
     out.push('\'');
 }
 
-/// Gives each response model `to_dict()` and `__repr__`, and lists them all in
-/// [`add_model_classes`].
+/// A model's whole value: the Rust struct with every list of records it handed over to Python
+/// objects (see the module docs) put back from them.
+trait Whole: PyClass + Clone {
+    /// The value of `obj`, records in Python objects included. Fails only when a caller put
+    /// something else into the object's `__dict__` under a field's name.
+    fn whole(obj: &Bound<'_, Self>) -> PyResult<Self>;
+}
+
+/// The instance `__dict__` of a model object.
+fn instance_dict<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    Ok(obj
+        .getattr(intern!(obj.py(), "__dict__"))?
+        .cast_into::<PyDict>()?)
+}
+
+/// The first read of a list field: `records`, just moved out of the struct, as a `list` of
+/// Python objects (no copy). The same objects are also kept as a tuple under `kept` in the
+/// instance `__dict__`, which [`refill`] reads: the list is the caller's to change (sort, pop),
+/// and `to_dict()` must still give the server's answer. A struct already empty in the field has
+/// handed it over before (a read through the class's own descriptor): the list in `__dict__`
+/// under `name` is returned.
+fn hand_over<'py, T>(
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyString>,
+    kept: &Bound<'py, PyString>,
+    records: Vec<T>,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    T: IntoPyObject<'py>,
+{
+    let attributes = instance_dict(obj)?;
+    if records.is_empty() {
+        if let Some(list) = attributes.get_item(name)? {
+            return Ok(list);
+        }
+    }
+    let list = PyList::new(obj.py(), records)?;
+    attributes.set_item(kept, list.to_tuple())?;
+    Ok(list.into_any())
+}
+
+/// Puts back a list field that was handed over, from the objects [`hand_over`] kept under
+/// `kept` in `obj`'s `__dict__`.
+fn refill<T: Whole>(
+    obj: &Bound<'_, PyAny>,
+    kept: &Bound<'_, PyString>,
+    field: &mut Vec<T>,
+) -> PyResult<()> {
+    if !field.is_empty() {
+        return Ok(());
+    }
+    if let Some(records) = instance_dict(obj)?.get_item(kept)? {
+        *field = records
+            .try_iter()?
+            .map(|child| {
+                let child = child?;
+                T::whole(child.cast::<T>()?)
+            })
+            .collect::<PyResult<_>>()?;
+    }
+    Ok(())
+}
+
+/// Gives each response model `to_dict()`, `__repr__` and `==`, lists them all in
+/// [`add_model_classes`], and makes each list of records named in braces a [`LIST_READS`] entry
+/// (such a model is not `frozen`: its first read moves the records out).
 macro_rules! python_models {
-    ($($model:ident),+ $(,)?) => {
+    ($($model:ident $({ $($list:ident),+ $(,)? })?),+ $(,)?) => {
         /// Adds every response model class to the Python module (the one list of them).
         pub fn add_model_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
             $(
@@ -442,17 +521,53 @@ macro_rules! python_models {
             )+
             Ok(())
         }
+
+        /// The lists of records that are handed over on their first read: (model, field, read).
+        const LIST_READS: &[(&str, &str, DirectRead)] = &[$($($(
+            (stringify!($model), stringify!($list), {
+                fn read<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                    let model = obj.cast::<$model>()?;
+                    let records = std::mem::take(&mut model.try_borrow_mut()?.$list);
+                    let py = obj.py();
+                    let kept = intern!(py, concat!("_", stringify!($list), "_records"));
+                    hand_over(obj, intern!(py, stringify!($list)), kept, records)
+                }
+                read
+            }),
+        )+)?)+];
+
+        /// The names of the model classes.
+        #[cfg(test)]
+        const MODEL_NAMES: &[&str] = &[$(stringify!($model)),+];
+
         $(
+        impl Whole for $model {
+            fn whole(obj: &Bound<'_, Self>) -> PyResult<Self> {
+                #[allow(unused_mut)]
+                let mut value = obj.try_borrow()?.clone();
+                $($(
+                    let kept = intern!(obj.py(), concat!("_", stringify!($list), "_records"));
+                    refill(obj.as_any(), kept, &mut value.$list)?;
+                )+)?
+                Ok(value)
+            }
+        }
+
         #[pymethods]
         impl $model {
             /// This record as a dict of plain values (the serde/JSON form: snake_case keys,
             /// decimals and timestamps as strings, nested records as dicts).
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                to_dict(py, self)
+            fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+                to_dict(slf.py(), &Whole::whole(slf)?)
             }
 
-            fn __repr__(&self) -> String {
-                repr(stringify!($model), self)
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                Ok(repr(stringify!($model), &Whole::whole(slf)?))
+            }
+
+            /// Equal when every field is (records in lists compared one by one).
+            fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, Self>) -> PyResult<bool> {
+                Ok(Whole::whole(slf)? == Whole::whole(other)?)
             }
 
             fn __setattr__(&self, name: &str, _value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -469,31 +584,50 @@ macro_rules! python_models {
 python_models!(
     PageMeta,
     Employee,
-    EmployeePage,
+    EmployeePage { items },
     Machine,
     PlanogramEntry,
-    MachinePlanogram,
-    MachinePage,
+    MachinePlanogram { machine_planogram },
+    MachinePage { items },
     TransactionMachine,
     BatchDetail,
     UserLimit,
-    TransactionDetail,
-    Transaction,
-    TransactionPage,
+    TransactionDetail {
+        batch_details,
+        user_limit
+    },
+    Transaction {
+        transaction_details
+    },
+    TransactionPage { items },
     AccessCode,
-    ReservationResult,
+    ReservationResult { access_codes },
     ReservationStatus,
     RecallResult,
     ReservationDetail,
-    ReportMachine,
-    ReservedLockerReport,
-    LegacyReservedLockerReport,
+    ReportMachine {
+        reservation_details
+    },
+    ReservedLockerReport { machine_details },
+    LegacyReservedLockerReport {
+        reservation_details
+    },
     LowStockRow,
 );
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sources that define the Python model classes.
+    const MODEL_SOURCES: [&str; 6] = [
+        include_str!("../models/common.rs"),
+        include_str!("../models/employee.rs"),
+        include_str!("../models/machine.rs"),
+        include_str!("../models/transaction.rs"),
+        include_str!("../models/will_call.rs"),
+        include_str!("../reports.rs"),
+    ];
 
     #[test]
     fn decimal_text_is_to_string() {
@@ -540,16 +674,8 @@ mod tests {
 
     #[test]
     fn every_decimal_field_is_read_directly() {
-        let sources = [
-            include_str!("../models/common.rs"),
-            include_str!("../models/employee.rs"),
-            include_str!("../models/machine.rs"),
-            include_str!("../models/transaction.rs"),
-            include_str!("../models/will_call.rs"),
-            include_str!("../reports.rs"),
-        ];
         let mut declared = Vec::new();
-        for source in sources {
+        for source in MODEL_SOURCES {
             let mut model = "";
             for line in source.lines().map(str::trim) {
                 if let Some(rest) = line.strip_prefix("pub struct ") {
@@ -564,6 +690,34 @@ mod tests {
             }
         }
         let mut listed: Vec<String> = DIRECT_READS
+            .iter()
+            .map(|(model, field, _)| format!("{model}.{field}"))
+            .collect();
+        declared.sort();
+        listed.sort();
+        assert_eq!(listed, declared);
+    }
+
+    #[test]
+    fn every_list_of_records_is_handed_over() {
+        let mut declared = Vec::new();
+        for source in MODEL_SOURCES {
+            let mut model = "";
+            for line in source.lines().map(str::trim) {
+                if let Some(rest) = line.strip_prefix("pub struct ") {
+                    model = rest.split([' ', '{', '(']).next().unwrap_or_default();
+                } else if let Some(rest) = line.strip_prefix("pub ") {
+                    let Some((field, ty)) = rest.split_once(": Vec<") else {
+                        continue;
+                    };
+                    let element = ty.trim_end_matches([',', '>']);
+                    if MODEL_NAMES.contains(&model) && MODEL_NAMES.contains(&element) {
+                        declared.push(format!("{model}.{field}"));
+                    }
+                }
+            }
+        }
+        let mut listed: Vec<String> = LIST_READS
             .iter()
             .map(|(model, field, _)| format!("{model}.{field}"))
             .collect();

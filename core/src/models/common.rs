@@ -18,7 +18,7 @@ use super::de;
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct PageMeta {
     /// Index (1-based, over all items) of this page's first item.

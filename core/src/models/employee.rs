@@ -21,7 +21,7 @@ use super::de;
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct Employee {
     /// First name.
@@ -93,10 +93,7 @@ pub struct Employee {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct EmployeePage {
     /// The employees on this page.
     #[serde(default, deserialize_with = "de::vec_or_null")]

@@ -17,7 +17,7 @@ use super::de;
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct Machine {
     /// Display name (may carry stray spaces, as the server stores it).
@@ -58,7 +58,7 @@ pub struct Machine {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct PlanogramEntry {
     /// Selection (slot) number, as text.
@@ -100,10 +100,7 @@ pub struct PlanogramEntry {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct MachinePlanogram {
     /// The machine.
     #[serde(default, deserialize_with = "de::null_default")]
@@ -122,10 +119,7 @@ pub struct MachinePlanogram {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct MachinePage {
     /// The machines on this page.
     #[serde(default, deserialize_with = "de::vec_or_null")]

@@ -18,7 +18,7 @@ use super::de;
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct TransactionMachine {
     /// WTN serial number.
@@ -49,7 +49,7 @@ pub struct TransactionMachine {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct BatchDetail {
     /// Lot number.
@@ -74,7 +74,7 @@ pub struct BatchDetail {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct UserLimit {
     /// The question.
@@ -94,10 +94,7 @@ pub struct UserLimit {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct TransactionDetail {
     /// When (server local time, no offset, seven fractional digits).
     #[serde(default, deserialize_with = "opt_timestamp")]
@@ -182,10 +179,7 @@ pub struct TransactionDetail {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct Transaction {
     /// The machine.
     #[serde(default, deserialize_with = "de::null_default")]
@@ -204,10 +198,7 @@ pub struct Transaction {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct TransactionPage {
     /// The transactions on this page.
     #[serde(default, deserialize_with = "de::vec_or_null")]

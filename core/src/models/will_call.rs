@@ -143,7 +143,7 @@ pub struct Reservation {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct AccessCode {
     /// The assignee's name.
@@ -185,10 +185,7 @@ impl std::fmt::Debug for AccessCode {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct ReservationResult {
     /// The reservation's id (a GUID), for send-new-code and recall.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -212,7 +209,7 @@ pub struct ReservationResult {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct ReservationStatus {
     /// The reservation's id (v2 only; the legacy route omits it).
@@ -236,7 +233,7 @@ pub struct ReservationStatus {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct RecallResult {
     /// E.g. "Reservation Recalled Successfully".
@@ -281,7 +278,7 @@ pub struct ReservedLockerReportQuery {
 )]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
+    pyo3::pyclass(module = "iqtech", get_all, frozen, dict)
 )]
 pub struct ReservationDetail {
     /// Reservation type (JSON `type`, renamed because `type` is a keyword in most languages).
@@ -330,10 +327,7 @@ pub struct ReservationDetail {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct ReportMachine {
     /// Machine name.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -355,10 +349,7 @@ pub struct ReportMachine {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct ReservedLockerReport {
     /// The tenant's account name.
     #[serde(default, deserialize_with = "de::opt_string")]
@@ -383,10 +374,7 @@ pub struct ReservedLockerReport {
     derive(ts_rs::TS),
     ts(rename_all = "camelCase")
 )]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "iqtech", get_all, frozen, eq, dict)
-)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "iqtech", get_all, dict))]
 pub struct LegacyReservedLockerReport {
     /// Machine name.
     #[serde(default, deserialize_with = "de::opt_string")]
