@@ -5,7 +5,14 @@ Usage: python bench.py URL [SLOW_URL]   (servers from `iqbench serve`; see ../RE
 Every contender does the same work on the same pages over keep-alive connections: one call, then
 for T1 every money field (`price_per_item`, `total`, `package_price`) of every dispense is read;
 for E1 every `employee_number`. The SDK's fields are read twice, to show whether a second read
-builds the objects again. Rounds are interleaved (each contender once per round, order rotating).
+builds the objects again.
+
+Each comparison runs twice, both in one process and both interleaved so that drift hits every
+contender alike (the order rotates every round):
+- one call each in turn: every call follows another contender's call, so it pays for that one's
+  effect on the caches, the allocator and the server's sleeping vCPU;
+- in blocks of BLOCK calls each in turn (the first two of a block not timed): each contender runs
+  as a user's own loop would, fetch, read, fetch again.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import iqtech
 
 TOKEN = {"Authorization": "Bearer bench-token"}
 ROUNDS = 200
+BLOCK = 20
 
 
 def read_sdk_tx(page) -> int:
@@ -48,18 +56,30 @@ def read_json_tx(body: dict) -> int:
     return n
 
 
-def interleaved(contenders: dict, rounds: int) -> dict:
+def interleaved(contenders: dict, rounds: int, block: int = 1) -> dict:
+    """Median seconds per call of each contender: `rounds` timed calls each, taken `block` calls
+    at a time (after 2 untimed ones when `block` > 1), the contenders' order rotating."""
     names = list(contenders)
     samples = {n: [] for n in names}
-    for r in range(rounds + 10):
+    warm = 0 if block == 1 else 2
+    first_round = 10 if block == 1 else 1
+    for r in range(first_round + -(-rounds // block)):
         for k in range(len(names)):
             name = names[(k + r) % len(names)]
-            t = time.perf_counter()
-            contenders[name]()
-            dt = time.perf_counter() - t
-            if r >= 10:
-                samples[name].append(dt)
+            f = contenders[name]
+            for i in range(block + warm):
+                t = time.perf_counter()
+                f()
+                dt = time.perf_counter() - t
+                if r >= first_round and i >= warm:
+                    samples[name].append(dt)
     return {n: statistics.median(s) for n, s in samples.items()}
+
+
+def compare(title: str, contenders: dict, rounds: int, sdk: str) -> None:
+    """`show` of both orders: one call each in turn, then blocks of BLOCK calls."""
+    show(f"{title}, one call each in turn", interleaved(contenders, rounds), sdk)
+    show(f"{title}, {BLOCK} calls each in turn", interleaved(contenders, rounds, BLOCK), sdk)
 
 
 def show(title: str, med: dict, sdk: str) -> None:
@@ -97,7 +117,7 @@ def main() -> None:
     }
     if hx:
         contenders["httpx + json + Decimal money"] = lambda: read_json_tx(hxget("/api/Transaction"))
-    show("Python, 100 transactions (216 KB)", interleaved(contenders, ROUNDS), "sdk transactions.list + money, read twice")
+    compare("Python, 100 transactions (216 KB)", contenders, ROUNDS, "sdk transactions.list + money, read twice")
     # The same call on its own, as the Rust core's call is timed in its own process: the
     # interleaved rounds above also pay for the baselines' effect on caches and the allocator.
     alone = []
@@ -131,7 +151,7 @@ def main() -> None:
     }
     if hx:
         contenders["httpx + json"] = lambda: [e["employeeNumber"] for e in hxget("/api/Employee")["result"]["items"]]
-    show("Python, 100 employees (16 KB)", interleaved(contenders, ROUNDS * 3), "sdk employees.list + numbers")
+    compare("Python, 100 employees (16 KB)", contenders, ROUNDS * 3, "sdk employees.list + numbers")
 
     if len(sys.argv) > 2:
         slow = sys.argv[2].rstrip("/")
