@@ -120,7 +120,6 @@ def test_fields_are_built_once_and_stay_read_only(client: iqtech.Client) -> None
     assert type(d).total.__doc__
 
 
-
 def test_lists_read_first_still_count_in_equality_dicts_and_reprs(client: iqtech.Client) -> None:
     # A list of records moves into Python objects on its first read; the record keeps it.
     year = dict(from_date=dt.date(2024, 1, 1), to_date=dt.date(2024, 12, 31))
@@ -150,7 +149,7 @@ def test_lists_read_first_still_count_in_equality_dicts_and_reprs(client: iqtech
     assert x != y and x.to_dict() != y.to_dict()
     detail = a.items[0].transaction_details[0]
     assert detail == fresh_a.items[0].transaction_details[0]
-    assert detail.to_dict()["batch_details"] == [x.to_dict() for x in detail.batch_details]
+    assert detail.to_dict()["batch_details"] == [batch.to_dict() for batch in detail.batch_details]
     # A read through the SDK's descriptor itself gives the same list, not an emptied one.
     assert vars(type(a))["items"].__get__(a, type(a)) is a.items
     assert len(a.items) == len(before[0]["items"])
@@ -161,6 +160,7 @@ def test_lists_read_first_still_count_in_equality_dicts_and_reprs(client: iqtech
     a.items.reverse()
     a.items.pop()
     assert a.to_dict() == before[0] and repr(a) == before[1] and a == fresh_a
+
 
 def test_decimal_and_timestamps(client: iqtech.Client) -> None:
     tx = client.transactions.list(from_date=dt.date(2024, 1, 1), to_date=dt.date(2024, 12, 31), page_size=5)
