@@ -23,9 +23,9 @@
 //! A list of records (`page.items`, `transaction.transaction_details`) is handed over, not
 //! copied: its first read moves the records out of the Rust struct into the new Python objects,
 //! so a page's records are never copied. The Rust struct is then hollow in that field, so
-//! `to_dict()`, `__repr__` and `==` work on the model's [`Whole`] value, which puts the records
-//! back from the Python objects (from a tuple of them kept beside the list, which the caller may
-//! change). Nothing a caller can see changes.
+//! `to_dict()`, `__repr__` and `==` work on the model's whole value (`Whole`), which puts the
+//! records back from the Python objects (from a tuple of them kept beside the list, which the
+//! caller may change). Nothing a caller can see changes.
 //!
 //! `to_dict()` is the serde form (the same JSON the other SDKs print): snake_case keys, decimals
 //! and timestamps as strings, languages as their names. `__repr__` shows the same values, never
@@ -445,12 +445,13 @@ fn write_str(out: &mut String, s: &str) {
     out.push('\'');
 }
 
-/// A model's whole value: the Rust struct with every list of records it handed over to Python
+/// A model's whole value: the Rust struct, with every list of records it handed over to Python
 /// objects (see the module docs) put back from them.
 trait Whole: PyClass + Clone {
-    /// The value of `obj`, records in Python objects included. Fails only when a caller put
-    /// something else into the object's `__dict__` under a field's name.
-    fn whole(obj: &Bound<'_, Self>) -> PyResult<Self>;
+    /// `f` of the whole value of `obj`: the struct itself, not a copy, unless it handed a list
+    /// over; then a copy with the records put back. Fails only when a caller put something else
+    /// into the object's `__dict__` under a field's name.
+    fn with_whole<R>(obj: &Bound<'_, Self>, f: impl FnOnce(&Self) -> R) -> PyResult<R>;
 }
 
 /// The instance `__dict__` of a model object.
@@ -462,9 +463,9 @@ fn instance_dict<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
 
 /// The first read of a list field: `records`, just moved out of the struct, as a `list` of
 /// Python objects (no copy). The same objects are also kept as a tuple under `kept` in the
-/// instance `__dict__`, which [`refill`] reads: the list is the caller's to change (sort, pop),
-/// and `to_dict()` must still give the server's answer. A struct already empty in the field may
-/// have handed it over before (the SDK's descriptor called again by hand,
+/// instance `__dict__`, which [`handed_over`] reads: the list is the caller's to change (sort,
+/// pop), and `to_dict()` must still give the server's answer. A struct already empty in the
+/// field may have handed it over before (the SDK's descriptor called again by hand,
 /// `vars(cls)["items"].__get__(obj)`): then the list in `__dict__` under `name` is returned.
 fn hand_over<'py, T>(
     obj: &Bound<'py, PyAny>,
@@ -486,29 +487,26 @@ where
     Ok(list.into_any())
 }
 
-/// Puts back a list field that was handed over, from the objects [`hand_over`] kept under
-/// `kept` in `obj`'s `__dict__`.
-fn refill<T: Whole>(
+/// The whole values of the records [`hand_over`] kept under `kept` in `obj`'s `__dict__`, or
+/// `None` when the field was never handed over.
+fn handed_over<T: Whole>(
     obj: &Bound<'_, PyAny>,
     kept: &Bound<'_, PyString>,
-    field: &mut Vec<T>,
-) -> PyResult<()> {
-    if !field.is_empty() {
-        return Ok(());
-    }
-    if let Some(records) = instance_dict(obj)?.get_item(kept)? {
-        *field = records
-            .try_iter()?
-            .map(|child| {
-                let child = child?;
-                T::whole(child.cast::<T>()?)
-            })
-            .collect::<PyResult<_>>()?;
-    }
-    Ok(())
+) -> PyResult<Option<Vec<T>>> {
+    let Some(records) = instance_dict(obj)?.get_item(kept)? else {
+        return Ok(None);
+    };
+    records
+        .try_iter()?
+        .map(|child| {
+            let child = child?;
+            T::with_whole(child.cast::<T>()?, T::clone)
+        })
+        .collect::<PyResult<_>>()
+        .map(Some)
 }
 
-/// The `__dict__` key under which [`hand_over`] keeps a list field's records for [`refill`].
+/// The `__dict__` key under which [`hand_over`] keeps a list field's records for [`handed_over`].
 macro_rules! kept_key {
     ($py:expr, $list:ident) => {
         intern!($py, concat!("_", stringify!($list), "_records"))
@@ -548,13 +546,19 @@ macro_rules! python_models {
 
         $(
         impl Whole for $model {
-            fn whole(obj: &Bound<'_, Self>) -> PyResult<Self> {
+            fn with_whole<R>(obj: &Bound<'_, Self>, f: impl FnOnce(&Self) -> R) -> PyResult<R> {
+                let value = obj.try_borrow()?;
                 #[allow(unused_mut)]
-                let mut value = obj.try_borrow()?.clone();
+                let mut whole: Option<Self> = None;
                 $($(
-                    refill(obj.as_any(), kept_key!(obj.py(), $list), &mut value.$list)?;
+                    if value.$list.is_empty() {
+                        let kept = kept_key!(obj.py(), $list);
+                        if let Some(records) = handed_over(obj.as_any(), kept)? {
+                            whole.get_or_insert_with(|| (*value).clone()).$list = records;
+                        }
+                    }
                 )+)?
-                Ok(value)
+                Ok(f(whole.as_ref().unwrap_or(&value)))
             }
         }
 
@@ -563,16 +567,16 @@ macro_rules! python_models {
             /// This record as a dict of plain values (the serde/JSON form: snake_case keys,
             /// decimals and timestamps as strings, nested records as dicts).
             fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-                to_dict(slf.py(), &Whole::whole(slf)?)
+                Whole::with_whole(slf, |value| to_dict(slf.py(), value))?
             }
 
             fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-                Ok(repr(stringify!($model), &Whole::whole(slf)?))
+                Whole::with_whole(slf, |value| repr(stringify!($model), value))
             }
 
             /// Equal when every field is (records in lists compared one by one).
             fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, Self>) -> PyResult<bool> {
-                Ok(Whole::whole(slf)? == Whole::whole(other)?)
+                Whole::with_whole(slf, |a| Whole::with_whole(other, |b| a == b))?
             }
 
             fn __setattr__(&self, name: &str, _value: &Bound<'_, PyAny>) -> PyResult<()> {
