@@ -4,7 +4,7 @@
 //! The iterator reads the core's pager a batch at a time (one page's items, or one page) through
 //! `iqtech::Pager::read_ahead`, so how far it reads ahead is the core's policy, the same in every
 //! language: nothing before the first `next()`; a concurrent pager keeps its pages in flight plus
-//! one batch ready while Python works on the current one; a sequential pager reads nothing ahead.
+//! at most four pages ahead while Python works on the current one; a sequential pager reads nothing ahead.
 //! A Python `next()` crosses into the runtime once per page, not once per item. Dropping the
 //! iterator drops the pager, which cancels the pages in flight.
 //!

@@ -1,8 +1,9 @@
 //! Auto-pagers: streams of pages and of items that walk a paged operation to its end.
 //!
 //! Sequential by default. With `concurrency > 1`, once the first page tells the page count, later
-//! pages are fetched in parallel (at most `concurrency` in flight) and still yielded in order, so
-//! memory stays bounded by `concurrency` pages; each of those pages is fetched and decoded on a
+//! pages are fetched in parallel (at most `concurrency` in flight) and still yielded in order. A
+//! page that finishes before the ones ahead of it frees its place at once, so at most
+//! `concurrency + 2` pages are held (see [`window`]); each page is fetched and decoded on a
 //! runtime task of its own, so they decode on every worker thread. A failure yields
 //! [`Error::Page`] (naming the page) after every item already fetched, and ends the stream.
 
@@ -14,6 +15,7 @@ use std::task::{Context, Poll};
 
 use crate::error::{Error, Result};
 mod read_ahead;
+mod window;
 pub use read_ahead::{Pager, ReadAhead, ReadAheadValues};
 
 use crate::models::{
@@ -123,15 +125,13 @@ impl<P: Paged> PageStream<P> {
                     } else if let (true, Some(count)) = (concurrency > 1, info.page_count) {
                         let last = u32::try_from(count).unwrap_or(u32::MAX);
                         let f = fetch.clone();
-                        stream::iter(first + 1..=last)
-                            .map(move |n| {
-                                // Each page on a task of its own: the pages in flight decode
-                                // in parallel, not in turns on the task polling this stream.
-                                let page = crate::runtime::spawn_here((f)(n));
-                                async move { page.await.map_err(|e| page_error(n, e)) }
-                            })
-                            .buffered(concurrency)
-                            .boxed()
+                        window::ordered(first + 1..=last, concurrency, move |n| {
+                            // Each page on a task of its own: the pages in flight decode
+                            // in parallel, not in turns on the task polling this stream.
+                            let page = crate::runtime::spawn_here((f)(n));
+                            async move { page.await.map_err(|e| page_error(n, e)) }
+                        })
+                        .boxed()
                     } else {
                         sequential(fetch.clone(), first + 1)
                     };

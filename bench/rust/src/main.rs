@@ -3,6 +3,7 @@
 //! - `iqbench serve [--port P] [--latency-ms L] [--transactions N] [--employees N]`: the static
 //!   loopback server (prints `http://127.0.0.1:P/` on stdout, then serves until killed);
 //! - `iqbench rust --url U --slow-url U2`: the Rust core against its baselines, in one run;
+//! - `iqbench walk --slow-url U2`: the paging walk of `rust` alone (for A/B runs of the pager);
 //! - `iqbench decode-loop N [core|core-serde|core-slice|baseline]`: decodes the 216 KB page N
 //!   times (for perf and callgrind);
 //! - `iqbench floor`: the decode floor of the CLI export, in rows/s;
@@ -68,6 +69,7 @@ fn main() {
             let rounds = arg(&args, "--rounds", 300);
             rust::run(&url, slow.as_deref(), rounds);
         }
+        Some("walk") => rust::walk(&text_arg(&args, "--slow-url").expect("--slow-url U")),
         Some("decode-loop") => {
             let n: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(1000);
             let which = args.get(2).map(String::as_str).unwrap_or("core");
@@ -83,7 +85,7 @@ fn main() {
         }
         Some("floor") => rust::floor(arg(&args, "--pages", 300)),
         _ => {
-            eprintln!("usage: iqbench serve|rust|decode-loop|floor (see src/main.rs)");
+            eprintln!("usage: iqbench serve|rust|walk|decode-loop|hops|floor (see src/main.rs)");
             std::process::exit(2);
         }
     }

@@ -271,7 +271,8 @@ pub fn run(url: &str, slow: Option<&str>, rounds: usize) {
 }
 
 /// 200 pages at 20 ms latency, 8 in flight: floor ceil(200/8)·20 ms = 500 ms.
-fn walk(url: &str) {
+/// The paging walk alone (`iqbench walk --slow-url U`), as in [`run`]: for A/B runs of the pager.
+pub fn walk(url: &str) {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
