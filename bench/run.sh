@@ -58,17 +58,32 @@ if want kotlin; then
 fi
 if want export; then
   (cd "$root" && nice -n 10 cargo build --release -q -p iqtech-cli)
+  # Three exports per N with the floor before, between and after, in the same run: this VM kind
+  # varies by up to 2× from minute to minute, so one export against one floor says little.
+  floor_rate() { "$bin" floor | sed -n 's/^decode floor: .* = \([0-9]*\) rows\/s.*/\1/p'; }
   for n in 100000 1000000; do
     serve big --transactions "$n"
-    out="$(mktemp)"
-    # The floor right before and after, in the same run: rows/s of the export over the floor's.
     echo "# CLI export of $n transactions ($((n * 3)) rows) to CSV, concurrency 8, load $(cut -d' ' -f1 /proc/loadavg)"
-    "$bin" floor | sed 's/^/  before: /'
-    IQTECH_CLIENT_ID=bench IQTECH_CLIENT_SECRET=bench-secret IQTECH_AUTH_URL="$big" IQTECH_API_URL="$big" \
-      /usr/bin/time -f "  peak RSS %M KB, %e s wall, %U s user, %S s sys" \
-      "$root/target/release/iqtech" --no-progress --concurrency 8 -o "$out" transactions export
-    "$bin" floor | sed 's/^/  after: /'
-    echo "  $(wc -l <"$out") lines, $(du -h "$out" | cut -f1)"
-    rm -f "$out"
+    floors=("$(floor_rate)") rates=()
+    for run in 1 2 3; do
+      out="$(mktemp)"
+      log="$(IQTECH_CLIENT_ID=bench IQTECH_CLIENT_SECRET=bench-secret IQTECH_AUTH_URL="$big" IQTECH_API_URL="$big" \
+        /usr/bin/time -f "peak RSS %M KB, %e s wall, %U s user, %S s sys" \
+        "$root/target/release/iqtech" --no-progress --concurrency 8 -o "$out" transactions export 2>&1)"
+      rate="$(sed -n 's/^exported .*(\([0-9]*\) rows\/s)$/\1/p' <<<"$log")"
+      rates+=("$rate")
+      echo "  run $run: $(tr '\n' ' ' <<<"$log")| $(wc -l <"$out") lines, $(du -h "$out" | cut -f1)"
+      rm -f "$out"
+      floors+=("$(floor_rate)")
+    done
+    python3 - "${floors[*]}" "${rates[*]}" <<'PY'
+import statistics, sys
+floors = [int(x) for x in sys.argv[1].split()]
+rates = [int(x) for x in sys.argv[2].split()]
+floor, rate = statistics.median(floors), statistics.median(rates)
+print(f"  decode floor {min(floors)}–{max(floors)} rows/s (median {floor:.0f}); export {min(rates)}–{max(rates)} rows/s (median {rate:.0f})")
+print(f"  export / floor: median {rate / floor:.2f} (each run against the floor before it: "
+      + ", ".join(f"{r / f:.2f}" for r, f in zip(rates, floors)) + "); goal ≥ 0.7")
+PY
   done
 fi
