@@ -33,6 +33,10 @@ export PYO3_PYTHON="$vpy"
 (cd "$root" && cargo clippy --locked -p iqtech-python --all-targets -- -D warnings)
 (cd "$root" && cargo clippy --locked -p iqtech --features python --lib -- -D warnings)
 
+step "rustdoc of the core's python feature, warnings are errors"
+# The workspace's rustdoc step builds the core without this feature, so it cannot see these docs.
+(cd "$root" && RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p iqtech --features python)
+
 step "core unit tests of the python feature"
 # The filter is a module path; a filter that matches nothing runs 0 tests and passes, so the
 # count is checked.
