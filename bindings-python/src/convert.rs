@@ -17,7 +17,6 @@ use crate::error::validation;
 
 static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static TIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static ENUM: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// Builds a core input from an optional positional dict and keyword arguments (keywords win).
@@ -158,7 +157,7 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
             obj.call_method0("isoformat")?.extract::<String>()?,
         ));
     }
-    if obj.is_instance(DECIMAL.import(py, "decimal", "Decimal")?)? {
+    if obj.is_instance(iqtech::ffi::python::decimal_type(py)?)? {
         return Ok(Value::String(obj.str()?.to_cow()?.into_owned()));
     }
     if obj.is_instance(ENUM.import(py, "enum", "Enum")?)? {

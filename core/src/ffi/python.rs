@@ -273,6 +273,12 @@ decimal_fields! {
 
 static DECIMAL_CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
+/// `decimal.Decimal`, imported once per interpreter: the class money fields are made of, and
+/// the one the binding accepts for money arguments. Fails only if `decimal` cannot be imported.
+pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL_CLASS.import(py, "decimal", "Decimal")
+}
+
 /// `decimal.Decimal` of the exact value (scale kept: `12.50` stays `Decimal('12.50')`), or
 /// `None`. Why not pyo3's conversion: it formats the value into a new `String` first; this
 /// writes the digits on the stack (the same text; a test checks), a third of a first read.
@@ -282,9 +288,7 @@ fn decimal(py: Python<'_>, value: Option<rust_decimal::Decimal>) -> PyResult<Bou
     };
     let mut buf = [0u8; DECIMAL_TEXT_MAX];
     let text = decimal_text(&value, &mut buf);
-    DECIMAL_CLASS
-        .import(py, "decimal", "Decimal")?
-        .call1((PyString::new(py, text),))
+    decimal_type(py)?.call1((PyString::new(py, text),))
 }
 
 /// The longest text of a `rust_decimal::Decimal`: a sign, 29 digits, a point, 28 zeros.
