@@ -111,7 +111,8 @@ macro_rules! ffi_stream {
         impl $stream {
             /// The next item, or null when there are no more (also after an error). Fetches a
             /// page only when the items already fetched are used up (a concurrent pager keeps
-            /// its pages in flight and two pages ready).
+            /// its pages in flight and at most four more: two fetched ahead of their turn, two
+            /// ready).
             pub async fn next(&self) -> Result<Option<$item>, IqtechError> {
                 let inner = self.inner.clone();
                 call(async move { inner.lock().await.next().await.transpose() }).await

@@ -4,7 +4,8 @@
 //! The iterator reads the core's pager a batch at a time (one page's items, or one page) through
 //! `iqtech::Pager::read_ahead`, so how far it reads ahead is the core's policy, the same in every
 //! language: nothing before the first `next()`; a concurrent pager keeps its pages in flight plus
-//! at most four pages ahead while Python works on the current one; a sequential pager reads nothing ahead.
+//! at most four pages ahead while Python works on the current one; a sequential pager reads
+//! nothing ahead.
 //! A Python `next()` crosses into the runtime once per page, not once per item. Dropping the
 //! iterator drops the pager, which cancels the pages in flight.
 //!
@@ -191,24 +192,24 @@ macro_rules! iterator_class {
 iterator_class!(
     sync
     /// An auto-pager of items for `for`: lazy, in order; with concurrency above 1, its pages in
-    /// flight and two pages ready.
+    /// flight and at most four more (two fetched ahead of their turn, two ready).
     ItemIterator
 );
 iterator_class!(
     async
     /// An auto-pager of items for `async for`: lazy, in order; with concurrency above 1,
-    /// its pages in flight and two pages ready.
+    /// its pages in flight and at most four more (two fetched ahead of their turn, two ready).
     AsyncItemIterator
 );
 iterator_class!(
     sync
     /// An auto-pager of whole pages for `for`: lazy, in order; with concurrency above 1,
-    /// its pages in flight and two pages ready.
+    /// its pages in flight and at most four more (two fetched ahead of their turn, two ready).
     PageIterator
 );
 iterator_class!(
     async
     /// An auto-pager of whole pages for `async for`: lazy, in order; with concurrency above 1,
-    /// its pages in flight and two pages ready.
+    /// its pages in flight and at most four more (two fetched ahead of their turn, two ready).
     AsyncPageIterator
 );
