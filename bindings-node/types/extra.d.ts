@@ -3,8 +3,9 @@
 
 /**
  * An auto-pager: an async iterator over every item of a paged operation, fetched lazily, in
- * order, with `concurrency` pages in flight and at most `concurrency + 4` in memory. Leaving a `for await` loop early (`break`,
- * `return`, an exception) calls `return()`, which stops fetching.
+ * order, with `concurrency` pages in flight and at most `concurrency + 4` in memory. Leaving a
+ * `for await` loop early (`break`, `return`, an exception) calls `return()`, which stops
+ * fetching.
  */
 export interface Pager<T> extends AsyncIterableIterator<T> {
   /** The next item, or `null` after the last one. */
