@@ -44,7 +44,6 @@ where
         fetch,
         running: FuturesUnordered::new(),
         finished: VecDeque::new(),
-        waiting: 0,
         concurrency,
         held: concurrency + SLACK,
     }
@@ -59,10 +58,9 @@ struct Window<T, F, Fut> {
     /// of slots, not a `BTreeMap`: the held pages are always the next few, and the map's code,
     /// once per page type, made the stripped mobile library 32 KB larger (this adds 680 B).
     finished: VecDeque<Option<T>>,
-    /// How many slots of `finished` are `Some`.
-    waiting: usize,
     /// The page to yield next; `None` once the last one was.
     head: Option<u32>,
+    /// The last page (a used-up range's own end is unspecified).
     last: u32,
     concurrency: usize,
     held: usize,
@@ -81,7 +79,9 @@ where
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         let w = &mut *self;
         loop {
-            while w.running.len() < w.concurrency && w.running.len() + w.waiting < w.held {
+            // At most `concurrency + SLACK` slots, so counting the finished ones is cheap.
+            let waiting = w.finished.iter().filter(|s| s.is_some()).count();
+            while w.running.len() < w.concurrency && w.running.len() + waiting < w.held {
                 let Some(n) = w.next.next() else { break };
                 w.running.push(Numbered(n, Box::pin((w.fetch)(n))));
             }
@@ -93,7 +93,6 @@ where
                     w.finished.resize_with(i + 1, || None);
                 }
                 w.finished[i] = Some(value);
-                w.waiting += 1;
                 continue;
             }
             let Some(head) = w.head else {
@@ -101,7 +100,6 @@ where
             };
             if let Some(value) = w.finished.front_mut().and_then(Option::take) {
                 w.finished.pop_front();
-                w.waiting -= 1;
                 w.head = (head < w.last).then(|| head + 1);
                 return Poll::Ready(Some(value));
             }
