@@ -110,7 +110,9 @@ where
     }
 }
 
-/// A fetch that answers with its page number.
+/// A fetch that answers with its page number. Boxed, so it polls without pin projection: one
+/// small allocation per page. `future::join(ready(n), fetch)` avoids the box but made the
+/// stripped mobile library 8.5 KB larger, with no gain in the walk (measured 2026-12-04).
 struct Numbered<Fut>(u32, Pin<Box<Fut>>);
 
 impl<Fut: Future> Future for Numbered<Fut> {
