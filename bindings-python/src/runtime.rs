@@ -3,8 +3,9 @@
 //! Why this glue exists (three traps of tokio runtimes inside Python extensions):
 //! - **The GIL.** A thread that blocks on the runtime while holding the GIL deadlocks as soon as
 //!   a runtime thread needs the GIL (our log bridge does) and stalls every other Python thread.
-//!   [`block`] releases it (`py.detach`) for the whole wait, and refuses to run on a runtime
-//!   thread, where blocking would starve the runtime.
+//!   [`block`] and [`call`] release it (`py.detach`) for the whole wait. A blocking wait on a
+//!   runtime thread (a log handler called during a call) would starve the runtime: the core
+//!   refuses it (`iqtech::runtime::refuse_blocking_inside_runtime`), raising `InternalError`.
 //! - **Fork.** A runtime's threads do not exist in a forked child. The core keys its runtime and
 //!   HTTP client by process id and rebuilds them in a child; this module always asks
 //!   `iqtech::runtime::handle()` afresh, never caches a handle. (pyo3-async-runtimes keeps the
@@ -25,7 +26,7 @@ use std::future::Future;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use pyo3::exceptions::{PyRuntimeError, PyStopIteration};
+use pyo3::exceptions::PyStopIteration;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyCFunction;
@@ -43,12 +44,15 @@ where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    refuse_on_runtime_thread()?;
+    iqtech::runtime::refuse_blocking_inside_runtime().map_err(|e| to_py_err(py, e))?;
     let out = py.detach(move || {
         iqtech::runtime::block_on_interruptible(fut, SIGNAL_POLL, run_signal_handlers)
     })?;
     out.ok_or_else(|| {
-        PyRuntimeError::new_err("the iqtech runtime dropped the request (its task panicked)")
+        let e = iqtech::Error::Internal {
+            message: "the runtime dropped the request (its task panicked)".into(),
+        };
+        to_py_err(py, e)
     })
 }
 
@@ -56,18 +60,6 @@ where
 /// one that raised (`KeyboardInterrupt`) ends the wait.
 fn run_signal_handlers() -> PyResult<()> {
     Python::attach(|py| py.check_signals())
-}
-
-/// A blocking wait on a runtime thread (or inside a call, from a logging handler) would starve
-/// the runtime: refused with a `RuntimeError`.
-fn refuse_on_runtime_thread() -> PyResult<()> {
-    if tokio::runtime::Handle::try_current().is_ok() {
-        return Err(PyRuntimeError::new_err(
-            "a blocking iqtech call was made on a thread of the iqtech runtime (for example from \
-             a logging handler); make it from another thread, or use iqtech.AsyncClient",
-        ));
-    }
-    Ok(())
 }
 
 /// Runs a core operation synchronously, with the GIL released (through
@@ -79,7 +71,6 @@ where
     F: Future<Output = iqtech::Result<T>> + Send + 'static,
     T: for<'py> IntoPyObject<'py> + Send + 'static,
 {
-    refuse_on_runtime_thread()?;
     let out = py.detach(move || {
         iqtech::runtime::caller_thread::block_on_call(fut, SIGNAL_POLL, run_signal_handlers)
     });

@@ -41,3 +41,39 @@ def test_quiet_by_default(caplog: pytest.LogCaptureFixture, client: iqtech.Clien
     iqtech.refresh_logging()
     client.employees.list(page_size=1)
     assert not [r for r in caplog.records if r.name.startswith("iqtech")]
+
+
+def test_a_blocking_call_from_a_log_handler_is_refused_with_internal_error() -> None:
+    # A handler runs where the record was made: inside a call, on a thread that runs the SDK's
+    # runtime. Blocking there would stall the call; the core refuses it, as in every binding.
+    caught: list[BaseException] = []
+
+    class CallingHandler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if "employees.list" not in record.getMessage():
+                return
+            try:
+                inner.machines.list(page_size=1)
+                caught.append(AssertionError("the nested call was not refused"))
+            except BaseException as e:  # recorded here: logging swallows a handler's errors
+                caught.append(e)
+
+    logger = logging.getLogger("iqtech")
+    handler = CallingHandler(level=logging.DEBUG)
+    logger.addHandler(handler)
+    old_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        with Sandbox(employees=3) as sandbox:
+            inner = sandbox.client()
+            outer = sandbox.client()  # created after the level change, so it logs at DEBUG
+            for _ in range(4):  # the first two calls of a thread take the shared runtime
+                outer.employees.list(page_size=1)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        iqtech.refresh_logging()
+    assert len(caught) >= 4, f"the handler ran during {len(caught)} records, not every call"
+    for e in caught:
+        assert isinstance(e, iqtech.InternalError), repr(e)
+        assert "blocking call" in str(e) and "async client" in str(e)

@@ -128,6 +128,27 @@ where
     futures::executor::block_on(spawn_call(fut))
 }
 
+/// Refuses a blocking wait on a thread that runs a tokio runtime (a worker of the shared
+/// runtime, or a thread inside a call, as a log handler called from the SDK's own logging is):
+/// blocking there would stall that runtime, and the call would never finish. Synchronous
+/// bindings ask this before every blocking wait; [`caller_thread::block_on_call`] asks it
+/// itself.
+///
+/// # Errors
+///
+/// [`crate::Error::Internal`] (code `internal`), saying where to make the call instead.
+pub fn refuse_blocking_inside_runtime() -> crate::Result<()> {
+    if Handle::try_current().is_ok() {
+        return Err(crate::Error::Internal {
+            message: "a blocking call was made on a thread that runs the SDK's async runtime \
+                      (for example from a log handler called during a call); make it from \
+                      another thread, or use the async client"
+                .into(),
+        });
+    }
+    Ok(())
+}
+
 /// Runs `fut` on the shared runtime and blocks the calling thread until it finishes.
 ///
 /// Every `every`, `interrupted` is asked whether to go on (Python runs its signal handlers

@@ -28,7 +28,7 @@ use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use futures::FutureExt;
-use tokio::runtime::{Builder, Handle, Runtime};
+use tokio::runtime::{Builder, Runtime};
 
 /// This thread's runtime and the HTTP clients opened on it.
 struct Lane {
@@ -122,10 +122,8 @@ where
     T: Send + 'static,
 {
     // Inside a call here (`INSIDE`), the thread is inside this runtime too.
-    if Handle::try_current().is_ok() {
-        return Ok(Err(crate::Error::Internal {
-            message: "a blocking call was made on a thread that runs an async runtime".into(),
-        }));
+    if let Err(e) = super::refuse_blocking_inside_runtime() {
+        return Ok(Err(e));
     }
     let calls = CALLS.get();
     if calls < CALLS_BEFORE_OWN_RUNTIME {
