@@ -4,8 +4,8 @@
 //! - **The GIL.** A thread that blocks on the runtime while holding the GIL deadlocks as soon as
 //!   a runtime thread needs the GIL (our log bridge does) and stalls every other Python thread.
 //!   [`block`] and [`call`] release it (`py.detach`) for the whole wait. A blocking wait on a
-//!   runtime thread (a log handler called during a call) would starve the runtime: the core
-//!   refuses it (`iqtech::runtime::refuse_blocking_inside_runtime`), raising `InternalError`.
+//!   runtime thread (a log handler called during a call) would starve the runtime: the core's
+//!   blocking waits refuse it, and Python gets `InternalError`.
 //! - **Fork.** A runtime's threads do not exist in a forked child. The core keys its runtime and
 //!   HTTP client by process id and rebuilds them in a child; this module always asks
 //!   `iqtech::runtime::handle()` afresh, never caches a handle. (pyo3-async-runtimes keeps the
@@ -38,22 +38,17 @@ use crate::error::to_py_err;
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 
 /// Runs `fut` on the core's runtime and waits for it with the GIL released, running Python's
-/// signal handlers every 100 ms.
+/// signal handlers every 100 ms. A wait on a thread that runs the runtime, or one whose task
+/// died, raises `InternalError` (the core's refusal or report).
 pub(crate) fn block<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    iqtech::runtime::refuse_blocking_inside_runtime().map_err(|e| to_py_err(py, e))?;
     let out = py.detach(move || {
         iqtech::runtime::block_on_interruptible(fut, SIGNAL_POLL, run_signal_handlers)
     })?;
-    out.ok_or_else(|| {
-        let e = iqtech::Error::Internal {
-            message: "the runtime dropped the request (its task panicked)".into(),
-        };
-        to_py_err(py, e)
-    })
+    out.map_err(|e| to_py_err(py, e))
 }
 
 /// Runs Python's signal handlers from a thread that waits with the GIL released; the error of

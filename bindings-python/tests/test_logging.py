@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import pytest
 
@@ -63,16 +64,29 @@ def test_a_blocking_call_from_a_log_handler_is_refused_with_internal_error() -> 
     logger.addHandler(handler)
     old_level = logger.level
     logger.setLevel(logging.DEBUG)
+    failed: list[BaseException] = []
     try:
         with Sandbox(employees=3) as sandbox:
             inner = sandbox.client()
             outer = sandbox.client()  # created after the level change, so it logs at DEBUG
-            for _ in range(4):  # the first two calls of a thread take the shared runtime
-                outer.employees.list(page_size=1)
+
+            def four_calls() -> None:
+                try:
+                    for _ in range(4):
+                        outer.employees.list(page_size=1)
+                except BaseException as e:
+                    failed.append(e)
+
+            # On a new thread, so its first two calls take the shared runtime (the handler runs
+            # on a worker) and the next two the thread's own lane (the handler runs here).
+            thread = threading.Thread(target=four_calls)
+            thread.start()
+            thread.join()
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
         iqtech.refresh_logging()
+    assert not failed, failed
     assert len(caught) >= 4, f"the handler ran during {len(caught)} records, not every call"
     for e in caught:
         assert isinstance(e, iqtech.InternalError), repr(e)

@@ -130,14 +130,13 @@ where
 
 /// Refuses a blocking wait on a thread that runs a tokio runtime (a worker of the shared
 /// runtime, or a thread inside a call, as a log handler called from the SDK's own logging is):
-/// blocking there would stall that runtime, and the call would never finish. Synchronous
-/// bindings ask this before every blocking wait; [`caller_thread::block_on_call`] asks it
-/// itself.
+/// blocking there would stall that runtime, and the call would never finish. Every blocking
+/// wait of this module asks it first.
 ///
 /// # Errors
 ///
 /// [`crate::Error::Internal`] (code `internal`), saying where to make the call instead.
-pub fn refuse_blocking_inside_runtime() -> crate::Result<()> {
+pub(crate) fn refuse_blocking_inside_runtime() -> crate::Result<()> {
     if Handle::try_current().is_ok() {
         return Err(crate::Error::Internal {
             message: "a blocking call was made on a thread that runs the SDK's async runtime \
@@ -149,36 +148,52 @@ pub fn refuse_blocking_inside_runtime() -> crate::Result<()> {
     Ok(())
 }
 
+/// The error of a blocking wait whose task ended without an output (it panicked, or the
+/// runtime stopped).
+fn dropped_task() -> crate::Error {
+    crate::Error::Internal {
+        message: "the runtime dropped the call before it finished".into(),
+    }
+}
+
 /// Runs `fut` on the shared runtime and blocks the calling thread until it finishes.
 ///
 /// Every `every`, `interrupted` is asked whether to go on (Python runs its signal handlers
 /// there); when it returns an error, the task is aborted at its next await point and that
-/// error is returned. `Ok(None)` means the task ended without an output: it panicked. For
-/// synchronous bindings, from a thread that is not a runtime worker (release the GIL first).
+/// error is returned. For synchronous bindings (release the GIL first).
+///
+/// # Errors
+///
+/// The outer error is `interrupted`'s. The inner one is [`crate::Error::Internal`] when the
+/// calling thread runs a tokio runtime (a worker, or a thread inside a call; nothing is
+/// started) or when the task ended without an output (it panicked, or the runtime stopped).
 pub fn block_on_interruptible<F, E>(
     fut: F,
     every: std::time::Duration,
     mut interrupted: impl FnMut() -> Result<(), E>,
-) -> Result<Option<F::Output>, E>
+) -> Result<crate::Result<F::Output>, E>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
     use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+    if let Err(e) = refuse_blocking_inside_runtime() {
+        return Ok(Err(e));
+    }
     let (tx, rx) = sync_channel(1);
     let task = handle().spawn(async move {
         let _ = tx.send(fut.await);
     });
     loop {
         match rx.recv_timeout(every) {
-            Ok(out) => return Ok(Some(out)),
+            Ok(out) => return Ok(Ok(out)),
             Err(RecvTimeoutError::Timeout) => {
                 if let Err(e) = interrupted() {
                     task.abort();
                     return Err(e);
                 }
             }
-            Err(RecvTimeoutError::Disconnected) => return Ok(None),
+            Err(RecvTimeoutError::Disconnected) => return Ok(Err(dropped_task())),
         }
     }
 }

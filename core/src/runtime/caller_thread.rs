@@ -131,11 +131,9 @@ where
         let call = AssertUnwindSafe(fut).catch_unwind();
         let out = super::block_on_interruptible(call, every, interrupted)?;
         return Ok(match out {
-            Some(Ok(out)) => out,
-            Some(Err(panic)) => Err(panic_error(panic.as_ref())),
-            None => Err(crate::Error::Internal {
-                message: "the runtime dropped the call".into(),
-            }),
+            Ok(Ok(out)) => out,
+            Ok(Err(panic)) => Err(panic_error(panic.as_ref())),
+            Err(e) => Err(e),
         });
     }
     LANE.with(|cell| {
